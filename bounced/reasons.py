@@ -1,0 +1,80 @@
+"""The fixed reason taxonomy, named as Sisimai names it.
+
+The member values are the strings stored in the database and shown in the API, so
+they never change. Explanations and remedies live in `bounced.explain` beside
+the classifier; this module only names the reasons and which of them condemn the
+address itself.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    """Why a message bounced (Sisimai's reason names, lib/Sisimai/Reason/)."""
+
+    USERUNKNOWN = "userunknown"
+    HOSTUNKNOWN = "hostunknown"
+    HASMOVED = "hasmoved"
+    NOTACCEPT = "notaccept"
+    MAILBOXFULL = "mailboxfull"
+    SUSPEND = "suspend"
+    MESGTOOBIG = "mesgtoobig"
+    EXCEEDLIMIT = "exceedlimit"
+    FILTERED = "filtered"
+    REJECTED = "rejected"
+    BLOCKED = "blocked"
+    REQUIREPTR = "requireptr"
+    BADREPUTATION = "badreputation"
+    AUTHFAILURE = "authfailure"
+    NOTCOMPLIANTRFC = "notcompliantrfc"
+    CONTENTERROR = "contenterror"
+    SPAMDETECTED = "spamdetected"
+    VIRUSDETECTED = "virusdetected"
+    POLICYVIOLATION = "policyviolation"
+    SECURITYERROR = "securityerror"
+    FAILEDSTARTTLS = "failedstarttls"
+    NORELAYING = "norelaying"
+    SPEEDING = "speeding"
+    TOOMANYCONN = "toomanyconn"
+    NETWORKERROR = "networkerror"
+    EXPIRED = "expired"
+    SYSTEMERROR = "systemerror"
+    SYSTEMFULL = "systemfull"
+    MAILERERROR = "mailererror"
+    SYNTAXERROR = "syntaxerror"
+    SUPPRESSED = "suppressed"
+    ONHOLD = "onhold"
+    UNDEFINED = "undefined"
+    DELIVERED = "delivered"
+    FEEDBACK = "feedback"
+    VACATION = "vacation"
+
+
+# The address itself is bad: no retry or other sender can fix it. NOTACCEPT counts
+# only with a permanent status (a 4xx "not accepting" is a passing state).
+HARD_REASONS: frozenset[Reason] = frozenset(
+    {Reason.USERUNKNOWN, Reason.HOSTUNKNOWN, Reason.HASMOVED, Reason.NOTACCEPT}
+)
+
+# The failure blames the sending side (IP, domain, authentication, content), not the
+# recipient's address: by default these alert the sender rather than suppress.
+SENDER_BLAME_REASONS: frozenset[Reason] = frozenset(
+    {
+        Reason.BLOCKED,
+        Reason.BADREPUTATION,
+        Reason.REQUIREPTR,
+        Reason.AUTHFAILURE,
+        Reason.REJECTED,
+        Reason.SPAMDETECTED,
+        Reason.NORELAYING,
+        Reason.SECURITYERROR,
+        Reason.FAILEDSTARTTLS,
+    }
+)
+
+
+def is_hard(reason: Reason, permanent: bool) -> bool:
+    """True when the address itself is bad (Sisimai's `hardbounce`)."""
+    return permanent and reason in HARD_REASONS

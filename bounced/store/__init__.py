@@ -1,0 +1,1 @@
+"""Durable state: the spool, events, suppressions, retries and domain pacing."""

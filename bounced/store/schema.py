@@ -1,0 +1,233 @@
+"""Tables: the metadata Alembic targets, and the one place column types are chosen.
+
+Envelope and raw message are bytes (LargeBinary): a NUL or a non-UTF-8 byte in a
+hostile bounce must not stop it being stored. Times are stored as UTC and always
+come back timezone-aware (`UtcDateTime`), on SQLite too. Enum-like columns hold
+the enum's string value, never an ordinal.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# Constraint names must be deterministic or Alembic cannot drop them on SQLite
+# batch migrations (alembic docs, "The Importance of Naming Constraints").
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY (the rowid alias).
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as naive UTC and returned as aware UTC on every backend."""
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(
+        self, value: datetime | None, dialect: Dialect
+    ) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: datetime | None, dialect: Dialect
+    ) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class InboundMessage(Base):
+    """The spool: every message accepted over SMTP, exactly as it arrived.
+
+    `state` moves new → processed | unparsed | quarantined. A row is claimed by
+    setting `claimed_by` and `claim_expires` (a lease); a crash leaves the lease to
+    run out and another worker takes the message again.
+    """
+
+    __tablename__ = "inbound_messages"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    peer: Mapped[str] = mapped_column(String(255))
+    helo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    mail_from: Mapped[bytes] = mapped_column(LargeBinary)
+    rcpt_tos: Mapped[bytes] = mapped_column(LargeBinary)  # LF-separated
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)  # None once purged
+    size: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), default="new")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claim_expires: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    processed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    detector: Mapped[str | None] = mapped_column(String(64))
+    unparsed_reason: Mapped[str | None] = mapped_column(Text)
+    raw_purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    __table_args__ = (
+        Index("ix_inbound_messages_state_id", "state", "id"),
+        Index("ix_inbound_messages_received_at", "received_at"),
+    )
+
+
+class BounceEvent(Base):
+    """One finding of one message, classified and decided."""
+
+    __tablename__ = "bounce_events"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="CASCADE"), index=True
+    )
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    recipient: Mapped[str] = mapped_column(String(320))
+    domain: Mapped[str] = mapped_column(String(255), index=True)
+    original_recipient: Mapped[str | None] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str | None] = mapped_column(String(16))
+    reply_code: Mapped[int | None] = mapped_column(Integer)
+    diagnostic: Mapped[str | None] = mapped_column(Text)
+    remote_mta: Mapped[str | None] = mapped_column(String(255))
+    reporting_mta: Mapped[str | None] = mapped_column(String(255))
+    feedback_type: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(32), index=True)
+    permanent: Mapped[bool] = mapped_column(Boolean)
+    hard: Mapped[bool] = mapped_column(Boolean)
+    rule: Mapped[str | None] = mapped_column(Text)
+    detector: Mapped[str | None] = mapped_column(String(64))
+    orig_message_id: Mapped[str | None] = mapped_column(Text)
+    list_id: Mapped[str | None] = mapped_column(String(255), index=True)
+    returned_headers: Mapped[str | None] = mapped_column(Text)  # JSON pairs
+    decision: Mapped[str] = mapped_column(String(16))
+    why: Mapped[str | None] = mapped_column(Text)  # JSON: rule and inputs
+
+    __table_args__ = (
+        Index("ix_bounce_events_recipient_occurred", "recipient", "occurred_at"),
+    )
+
+
+class Suppression(Base):
+    """An address the newsletter system must not send to, and why.
+
+    `scope` is "global" or "list:<list-id>"; one row per (address, scope).
+    Removing a suppression deletes the row and records the change.
+    """
+
+    __tablename__ = "suppressions"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    address: Mapped[str] = mapped_column(String(320))
+    scope: Mapped[str] = mapped_column(String(300), default="global")
+    domain: Mapped[str] = mapped_column(String(255), index=True)
+    reason: Mapped[str] = mapped_column(String(32), index=True)
+    source: Mapped[str] = mapped_column(String(16))  # bounce, complaint, manual, import
+    status: Mapped[str | None] = mapped_column(String(16))
+    reply_code: Mapped[int | None] = mapped_column(Integer)
+    diagnostic: Mapped[str | None] = mapped_column(Text)
+    feedback_type: Mapped[str | None] = mapped_column(String(32))
+    first_seen_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bounce_events.id", ondelete="SET NULL")
+    )
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    why: Mapped[str | None] = mapped_column(Text)  # JSON: rule and inputs
+
+    __table_args__ = (UniqueConstraint("address", "scope"),)
+
+
+class SuppressionChange(Base):
+    """The audit trail: every add, update and removal of a suppression."""
+
+    __tablename__ = "suppression_changes"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    address: Mapped[str] = mapped_column(String(320), index=True)
+    scope: Mapped[str] = mapped_column(String(300))
+    change: Mapped[str] = mapped_column(String(16))  # added, updated, removed, expired
+    actor: Mapped[str] = mapped_column(String(64))  # processor, api, cli, import
+    reason: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Retry(Base):
+    """A recipient whose delivery failed for now, due to be tried again.
+
+    `key` is the idempotency key handed to dispatchers (at-least-once delivery).
+    """
+
+    __tablename__ = "retries"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bounce_events.id", ondelete="SET NULL")
+    )
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL")
+    )
+    recipient: Mapped[str] = mapped_column(String(320), index=True)
+    domain: Mapped[str] = mapped_column(String(255))
+    list_id: Mapped[str | None] = mapped_column(String(255))
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempt: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    give_up_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claim_expires: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    dispatched_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_result: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_retries_state_due_at", "state", "due_at"),
+        Index("ix_retries_domain_state", "domain", "state"),
+    )
+
+
+class DomainState(Base):
+    """Per destination domain: retry batch size, pacing, and sender alerts."""
+
+    __tablename__ = "domain_states"
+
+    domain: Mapped[str] = mapped_column(String(255), primary_key=True)
+    batch_size: Mapped[int] = mapped_column(Integer)
+    next_batch_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_result: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    alert_reason: Mapped[str | None] = mapped_column(String(32))
+    alert_count: Mapped[int] = mapped_column(Integer, default=0)
+    alert_first_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    alert_last_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    alert_detail: Mapped[str | None] = mapped_column(Text)
