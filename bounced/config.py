@@ -108,6 +108,10 @@ class LoggingConfig:
 
     level: str = setting("INFO", check=_one_of("DEBUG", "INFO", "WARNING", "ERROR"))
 
+    @property
+    def level_number(self) -> int:
+        return {"DEBUG": 10, "INFO": 20, "WARNING": 30, "ERROR": 40}[self.level]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Config:
