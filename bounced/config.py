@@ -99,7 +99,7 @@ class ProcessorConfig:
     poll_interval: float = setting(1.0, check=_positive, duration=True)
     claim_timeout: float = setting(300.0, check=_positive, duration=True)
     parse_time_limit: float = setting(10.0, check=_positive, duration=True)
-    max_attempts: int = setting(3, check=_positive)
+    max_attempts: int = setting(5, check=_positive)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
