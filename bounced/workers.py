@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import resource
 import signal
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -71,10 +72,12 @@ def _init_worker() -> None:
         log.warning("could not limit worker memory")
 
 
-def _analyze_with_budget(raw: bytes, seconds: float) -> Analysis:
+def _analyze_with_budget(
+    raw: bytes, seconds: float, analyzer: Callable[[bytes], Analysis]
+) -> Analysis:
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return analyze(raw)
+        return analyzer(raw)
     except _Budget:
         return unparsed(f"over budget: parsing took longer than {seconds:g}s")
     except MemoryError:
@@ -90,9 +93,17 @@ def _analyze_with_budget(raw: bytes, seconds: float) -> Analysis:
 class ParserPool:
     """A pool of parser processes with a per-message budget."""
 
-    def __init__(self, *, workers: int, time_limit: float) -> None:
+    def __init__(
+        self,
+        *,
+        workers: int,
+        time_limit: float,
+        analyzer: Callable[[bytes], Analysis] = analyze,
+    ) -> None:
+        """`analyzer` must be a module-level function (it is pickled to workers)."""
         self._workers = workers or os.cpu_count() or 1
         self._time_limit = time_limit
+        self._analyzer = analyzer
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -110,7 +121,7 @@ class ParserPool:
             pool = self._pool
             try:
                 future = loop.run_in_executor(
-                    pool, _analyze_with_budget, raw, self._time_limit
+                    pool, _analyze_with_budget, raw, self._time_limit, self._analyzer
                 )
                 return await asyncio.wait_for(
                     future, self._time_limit + HARD_KILL_GRACE
