@@ -102,6 +102,26 @@ class ProcessorConfig:
     max_attempts: int = setting(5, check=_positive)
 
 
+def _secrets(value: Any) -> str | None:
+    short = [s for s in value if len(s) < 16]
+    return "secrets of at least 16 characters each" if short else None
+
+
+def _prefix(value: Any) -> str | None:
+    ok = re.fullmatch(r"[a-z0-9][a-z0-9._-]*", value)
+    return None if ok else "a lowercase local-part prefix without '+' or '='"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerpConfig:
+    """[verp]: signed bounce addresses, so forged bounces cannot suppress anyone."""
+
+    secrets: tuple[str, ...] = setting((), check=_secrets)
+    prefix: str = setting("b", check=_prefix)
+    lifetime: float = setting(30 * 86400.0, check=_positive, duration=True)
+    require_signed: bool = setting(False)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LoggingConfig:
     """[logging]: where and how much the daemon says."""
@@ -120,6 +140,7 @@ class Config:
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     processor: ProcessorConfig = field(default_factory=ProcessorConfig)
+    verp: VerpConfig = field(default_factory=VerpConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
     def with_overrides(self, **sections: Mapping[str, Any]) -> Self:
@@ -141,6 +162,7 @@ SECTIONS: dict[str, type] = {
     "smtp": SmtpConfig,
     "database": DatabaseConfig,
     "processor": ProcessorConfig,
+    "verp": VerpConfig,
     "logging": LoggingConfig,
 }
 
@@ -169,6 +191,11 @@ def load(path: Path | None = None, environ: Mapping[str, str] | None = None) -> 
             problems.append(f"{name}: expected a [{name}] table")
             table = {}
         sections[name] = _build(cls, name, table, problems)
+    verp = sections["verp"]
+    if verp.require_signed and not verp.secrets:
+        problems.append(
+            "verp.require_signed: expected false unless verp.secrets is set"
+        )
     if problems:
         raise ConfigError(problems)
     return Config(**sections)

@@ -20,6 +20,7 @@ from bounced.smtp import BounceHandler, BounceSMTP
 from bounced.store import migrate
 from bounced.store.engine import make_engine
 from bounced.store.spool import Spool
+from bounced.verp import Codec
 from bounced.workers import ParserPool
 
 log = logging.getLogger(__name__)
@@ -48,8 +49,13 @@ async def serve(
 
     spool = Spool(engine, batch_max=config.database.commit_batch_max)
     spool.start()
+    verp = config.verp
+    codec = Codec(verp.secrets, verp.prefix, int(verp.lifetime // 86400))
     handler = BounceHandler(
-        domains=config.smtp.bounce_domains, spool=spool, clock=clock
+        domains=config.smtp.bounce_domains,
+        spool=spool,
+        clock=clock,
+        verp_check=codec.decode if verp.require_signed else None,
     )
     smtp = config.smtp
 
@@ -74,7 +80,7 @@ async def serve(
         workers=config.processor.workers, time_limit=config.processor.parse_time_limit
     )
     processor = Processor(
-        engine, pool, config.processor, clock=clock, wake=spool.committed
+        engine, pool, config.processor, clock=clock, wake=spool.committed, verp=verp
     )
     processing = loop.create_task(processor.run(), name="processor")
 

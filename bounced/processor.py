@@ -21,8 +21,9 @@ from functools import partial
 from sqlalchemy.engine import Engine
 
 from bounced import policy
-from bounced.config import ProcessorConfig
+from bounced.config import ProcessorConfig, VerpConfig
 from bounced.store import claims, outcomes
+from bounced.verp import Codec
 from bounced.workers import ParserPool
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class Processor:
         clock: Clock,
         wake: asyncio.Event | None = None,
         decide: outcomes.Decide = policy.decide,
+        verp: VerpConfig | None = None,
     ) -> None:
         self._engine = engine
         self._pool = pool
@@ -54,6 +56,9 @@ class Processor:
         self._clock = clock
         self._wake = wake or asyncio.Event()
         self._decide = decide
+        verp = verp or VerpConfig()
+        self._codec = Codec(verp.secrets, verp.prefix, int(verp.lifetime // 86400))
+        self._require_signed = verp.require_signed
         self.worker = worker_name()
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="processor")
         self._stopping = asyncio.Event()
@@ -123,7 +128,12 @@ class Processor:
             *(self._pool.analyze(m.raw or b"") for m in fresh)
         )
         items = [
-            outcomes.Outcome(message, analysis.report, analysis.classifications)
+            outcomes.Outcome(
+                message,
+                analysis.report,
+                analysis.classifications,
+                self._codec.first(_envelope_recipients(message.rcpt_tos), now),
+            )
             for message, analysis in zip(fresh, analyses, strict=True)
         ]
         results = await loop.run_in_executor(
@@ -135,6 +145,7 @@ class Processor:
                 worker=self.worker,
                 decide=self._decide,
                 now=self._clock(),
+                require_signed=self._require_signed,
             ),
         )
         for result in results:
@@ -151,3 +162,8 @@ class Processor:
 
     def close(self) -> None:
         self._db.shutdown(wait=True)
+
+
+def _envelope_recipients(stored: bytes) -> list[str]:
+    """RCPT TO addresses as spooled (LF-separated, undecodable bytes kept)."""
+    return [r.decode("utf-8", "surrogateescape") for r in stored.split(b"\n") if r]

@@ -18,6 +18,7 @@ from typing import Any
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from bounced import address as addresses
+from bounced import verp
 from bounced.errors import StoreUnavailable
 from bounced.report import Inbound
 from bounced.store.spool import Spool
@@ -30,19 +31,30 @@ REPLY_451_TRY_LATER = "451 4.3.0 Temporary failure storing the message, try agai
 REPLY_452_TOO_MANY_RECIPIENTS = "452 4.5.3 Too many recipients"
 REPLY_550_NO_SUCH_RECIPIENT = "550 5.1.1 No such recipient here"
 REPLY_553_BAD_ADDRESS = "553 5.1.3 Recipient address is not valid"
+REPLY_550_NOT_SIGNED = "550 5.7.1 Bounce address is not validly signed"
 
 MAX_RECIPIENTS = 100  # a bounce goes to one Return-Path; this only bounds abuse
 
 Clock = Callable[[], datetime]
+VerpCheck = Callable[[str, datetime], "verp.VerpData | None"]
 
 
 class BounceHandler:
     """aiosmtpd handler: RCPT policy and durable DATA."""
 
-    def __init__(self, *, domains: Iterable[str], spool: Spool, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        domains: Iterable[str],
+        spool: Spool,
+        clock: Clock,
+        verp_check: VerpCheck | None = None,
+    ) -> None:
+        """With `verp_check`, RCPT needs a validly signed VERP (postmaster aside)."""
         self._domains = frozenset(d.lower().rstrip(".") for d in domains)
         self._spool = spool
         self._clock = clock
+        self._verp_check = verp_check
 
     def accepts(self, recipient: str) -> bool:
         """True for any address at a bounce domain (postmaster included)."""
@@ -65,6 +77,13 @@ class BounceHandler:
             return REPLY_553_BAD_ADDRESS
         if not self.accepts(address):
             return REPLY_550_NO_SUCH_RECIPIENT
+        if self._verp_check is not None and not _is_postmaster(address):
+            data = self._verp_check(address, self._clock())
+            if data is None or not data.valid:
+                log.info(
+                    "refused unsigned rcpt verp=%s", data.status if data else "none"
+                )
+                return REPLY_550_NOT_SIGNED
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
         return REPLY_250_OK
@@ -104,6 +123,11 @@ class BounceSMTP(SMTP):
     def __init__(self, handler: Any, *, max_line_length: int, **kwargs: Any) -> None:
         self.line_length_limit = max(max_line_length, 1001)
         super().__init__(handler, **kwargs)
+
+
+def _is_postmaster(address: str) -> bool:
+    """postmaster@ any domain is accepted unsigned (RFC 5321 §4.5.1)."""
+    return address.strip("<> ").rpartition("@")[0].lower() == "postmaster"
 
 
 def _peer_text(peer: Any) -> str:

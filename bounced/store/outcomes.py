@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bounced import address as addresses
+from bounced import verp as verps
 from bounced.policy import Decision, History, Verdict
 from bounced.report import Classification, Finding, Report
 from bounced.store import suppressions
@@ -39,6 +40,7 @@ class Outcome:
     message: ClaimedMessage
     report: Report
     classifications: tuple[Classification, ...]
+    verp: verps.VerpData | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +57,22 @@ def record_batch(
     worker: str,
     decide: Decide,
     now: datetime,
+    require_signed: bool = False,
 ) -> list[Recorded]:
-    """Record each outcome in its own savepoint, all in one transaction."""
+    """Record each outcome in its own savepoint, all in one transaction.
+
+    With `require_signed`, only a validly signed VERP envelope lets a bounce act on
+    an address (verp.attribute); everything else is recorded only.
+    """
     results: list[Recorded] = []
     with engine.begin() as connection:
         for outcome in outcomes:
             try:
                 with connection.begin_nested():
                     results.append(
-                        _record_one(connection, outcome, worker, decide, now)
+                        _record_one(
+                            connection, outcome, worker, decide, now, require_signed
+                        )
                     )
             except SQLAlchemyError as exc:
                 log.error(
@@ -88,7 +97,12 @@ def record_batch(
 
 
 def _record_one(
-    connection: Connection, outcome: Outcome, worker: str, decide: Decide, now: datetime
+    connection: Connection,
+    outcome: Outcome,
+    worker: str,
+    decide: Decide,
+    now: datetime,
+    require_signed: bool,
 ) -> Recorded:
     report = outcome.report
     state = "processed" if report.findings else "unparsed"
@@ -99,19 +113,21 @@ def _record_one(
     ):
         return Recorded(outcome.message.id, "lost", 0)
     returned = report.returned
+    verp = outcome.verp
+    list_id = (returned.list_id if returned else None) or (
+        verp.list_id if verp else None
+    )
     for finding, verdict in zip(report.findings, outcome.classifications, strict=True):
         recipient = addresses.normalize(finding.recipient)
         stored = recipient or finding.recipient.strip().lower()[:320]
-        history = (
-            suppressions.history(connection, stored, now) if recipient else History()
-        )
-        decision = decide(finding, verdict, history)
-        if recipient is None:
-            decision = Decision(
-                verdict=Verdict.RECORD,
-                rule="recipient is not a valid address",
-                inputs={},
-            )
+        attribution = verps.attribute(recipient, verp, require_signed=require_signed)
+        subject = attribution.subject if attribution.trusted else None
+        if subject is None:
+            rule = f"not acted on: {attribution.note}"
+            decision = Decision(verdict=Verdict.RECORD, rule=rule)
+        else:
+            history = suppressions.history(connection, subject, now)
+            decision = decide(finding, verdict, history)
         event_id = connection.execute(
             insert(BounceEvent).returning(BounceEvent.id),
             {
@@ -133,16 +149,18 @@ def _record_one(
                 "rule": verdict.rule,
                 "detector": report.detector,
                 "orig_message_id": returned.message_id if returned else None,
-                "list_id": _clip(returned.list_id, 255) if returned else None,
+                "list_id": _clip(list_id, 255),
                 "returned_headers": json.dumps(returned.headers) if returned else None,
                 "decision": decision.verdict.value,
                 "why": _why(decision, verdict),
+                "subject": subject,
+                "verp": verp.status if verp else None,
             },
         ).scalar_one()
-        if decision.verdict is Verdict.SUPPRESS and recipient is not None:
+        if decision.verdict is Verdict.SUPPRESS and subject is not None:
             suppressions.suppress(
                 connection,
-                address=recipient,
+                address=subject,
                 scope=decision.scope,
                 finding=finding,
                 classification=verdict,
