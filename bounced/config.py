@@ -94,6 +94,7 @@ class DatabaseConfig:
 class ProcessorConfig:
     """[processor]: turning spooled messages into events and decisions."""
 
+    enabled: bool = setting(True)
     workers: int = setting(0, check=_non_negative)  # 0: one per CPU core
     batch_size: int = setting(64, check=_positive)
     poll_interval: float = setting(1.0, check=_positive, duration=True)

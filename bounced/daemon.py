@@ -76,13 +76,18 @@ async def serve(
     bound = ", ".join(_sockname(s.getsockname()) for s in server.sockets)
     log.info("smtp listening on %s domains=%s", bound, ",".join(smtp.bounce_domains))
 
-    pool = ParserPool(
-        workers=config.processor.workers, time_limit=config.processor.parse_time_limit
-    )
-    processor = Processor(
-        engine, pool, config.processor, clock=clock, wake=spool.committed, verp=verp
-    )
-    processing = loop.create_task(processor.run(), name="processor")
+    pool: ParserPool | None = None
+    processor: Processor | None = None
+    processing: asyncio.Task[None] | None = None
+    if config.processor.enabled:
+        pool = ParserPool(
+            workers=config.processor.workers,
+            time_limit=config.processor.parse_time_limit,
+        )
+        processor = Processor(
+            engine, pool, config.processor, clock=clock, wake=spool.committed, verp=verp
+        )
+        processing = loop.create_task(processor.run(), name="processor")
 
     if stop is None:
         stop = asyncio.Event()
@@ -102,10 +107,11 @@ async def serve(
         except TimeoutError:
             log.warning("sessions still open after %ss; closing", DRAIN_SECONDS)
         await spool.close()
-        await processor.stop()
-        await asyncio.gather(processing, return_exceptions=True)
-        processor.close()
-        pool.close()
+        if processor is not None and processing is not None and pool is not None:
+            await processor.stop()
+            await asyncio.gather(processing, return_exceptions=True)
+            processor.close()
+            pool.close()
         engine.dispose()
         log.info("stopped")
 

@@ -11,6 +11,7 @@ in it, so the handler never lets one escape.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
@@ -32,6 +33,13 @@ REPLY_452_TOO_MANY_RECIPIENTS = "452 4.5.3 Too many recipients"
 REPLY_550_NO_SUCH_RECIPIENT = "550 5.1.1 No such recipient here"
 REPLY_553_BAD_ADDRESS = "553 5.1.3 Recipient address is not valid"
 REPLY_550_NOT_SIGNED = "550 5.7.1 Bounce address is not validly signed"
+
+# RFC 5321 §4.1.2 Dot-string@Domain, ASCII only: the form nearly every MTA sends.
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_DOT_ATOM = rf"{_ATEXT}(?:\.{_ATEXT})*"
+_PLAIN_PATH = re.compile(
+    rf"<(?P<address>{_DOT_ATOM}@{_DOT_ATOM})>[ \t]*(?P<rest>[^(]*)", re.DOTALL
+)
 
 MAX_RECIPIENTS = 100  # a bounce goes to one Return-Path; this only bounds abuse
 
@@ -123,6 +131,26 @@ class BounceSMTP(SMTP):
     def __init__(self, handler: Any, *, max_line_length: int, **kwargs: Any) -> None:
         self.line_length_limit = max(max_line_length, 1001)
         super().__init__(handler, **kwargs)
+
+    def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
+        """Parse a MAIL/RCPT path: plain `<dot-atom@dot-atom>` fast, the rest as before.
+
+        aiosmtpd hands every path to the stdlib's RFC 5322 header parser (and
+        defines a Protocol class per call): a fifth of the daemon's CPU under load.
+        A plain path parses to itself, so only those skip it; quoted local parts,
+        source routes, UTF-8 and anything odd still go to aiosmtpd's parser.
+        """
+        match = _PLAIN_PATH.fullmatch(arg)
+        if match is None:
+            address: str | None
+            rest: str | None
+            address, rest = super()._getaddr(arg)
+            return address, rest
+        address = match["address"]
+        local = address.rpartition("@")[0]
+        if self.local_part_limit and len(local) > self.local_part_limit:
+            return None, None
+        return address, match["rest"]
 
 
 def _is_postmaster(address: str) -> bool:

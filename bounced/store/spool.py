@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC
 
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
@@ -26,6 +27,12 @@ from bounced.store.schema import InboundMessage
 log = logging.getLogger(__name__)
 
 _Item = tuple[Inbound, "asyncio.Future[int]"]
+_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # sqlalchemy.dialects.sqlite.DATETIME
+_SQLITE_INSERT = (
+    "INSERT INTO inbound_messages"
+    " (received_at, peer, helo, mail_from, rcpt_tos, raw, size, state, attempts)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 0) RETURNING id"
+)
 
 
 def encode_envelope(value: str) -> bytes:
@@ -98,6 +105,8 @@ class Spool:
             self._queue.task_done()
 
     def _write(self, inbounds: list[Inbound]) -> list[int]:
+        if self._engine.dialect.name == "sqlite":
+            return self._write_sqlite(inbounds)
         rows = [
             {
                 "received_at": inbound.received_at,
@@ -120,6 +129,35 @@ class Spool:
         with self._engine.begin() as connection:
             ids = list(connection.scalars(statement, rows))
         return ids
+
+    def _write_sqlite(self, inbounds: list[Inbound]) -> list[int]:
+        """The same rows through the sqlite3 driver directly.
+
+        This is the daemon's hottest write and shares the GIL with the event loop:
+        SQLAlchemy's insertmanyvalues path costs twice the CPU of plain
+        `INSERT ... RETURNING` per row in sqlite3's C code. Times are written in
+        SQLAlchemy's own SQLite DATETIME format so the models read them back.
+        """
+        rows = [
+            (
+                inbound.received_at.astimezone(UTC).strftime(_SQLITE_DATETIME),
+                inbound.peer[:255],
+                encode_envelope(inbound.helo) if inbound.helo is not None else None,
+                encode_envelope(inbound.mail_from),
+                b"\n".join(encode_envelope(r) for r in inbound.rcpt_tos),
+                inbound.raw,
+                len(inbound.raw),
+            )
+            for inbound in inbounds
+        ]
+        with self._engine.begin() as connection:
+            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                return [
+                    cursor.execute(_SQLITE_INSERT, row).fetchone()[0] for row in rows
+                ]
+            finally:
+                cursor.close()
 
 
 def _brief(exc: BaseException) -> str:
