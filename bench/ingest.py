@@ -57,7 +57,7 @@ async def _session(port: int, deadline: float, per_connection: int | None) -> in
     while time.monotonic() < deadline:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
 
-        async def reply() -> bytes:
+        async def reply(reader: asyncio.StreamReader = reader) -> bytes:
             while True:
                 line = await reader.readline()
                 if not line:
