@@ -236,11 +236,13 @@ def serve_command(lazy: _Lazy) -> None:
 
 
 def _engine(lazy: _Lazy) -> Any:
-    """An engine on a migrated database, or a clear error and exit."""
+    """An engine on a migrated database (disposed when the command ends), or a
+    clear error and exit."""
     from bounced.store import migrate
     from bounced.store.engine import make_engine
 
     engine = make_engine(lazy.config.database.url, pool_size=2)
+    click.get_current_context().call_on_close(engine.dispose)
     with _store_errors():
         try:
             migrate.ensure_migrated(engine)

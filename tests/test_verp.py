@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import smtplib
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -282,3 +283,18 @@ def test_a_genuine_signed_bounce_suppresses_its_recipient(db_url, engine, start_
         assert connection.scalars(select(Suppression.address)).all() == [
             "grace@example.org"
         ]
+
+
+def test_the_readme_example_is_what_encode_writes():
+    """The worked example in the README matches the code, day number included."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    address = verp.encode(
+        "alice@example.org",
+        secret="s3cret-s3cret-s3cret",
+        bounce_domain="bounces.example.com",
+        expires=date(2026, 12, 1),
+    )
+
+    assert "day 20788, `g1g`" in readme
+    assert address.startswith("b+alice=example.org==g1g=")
+    assert 'HMAC-SHA256("s3cret-s3cret-s3cret", "alice=example.org==g1g")' in readme
