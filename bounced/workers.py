@@ -18,6 +18,8 @@ import multiprocessing
 import os
 import resource
 import signal
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -61,8 +63,9 @@ def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
     raise _Budget
 
 
-def _init_worker() -> None:
+def _init_worker(daemon_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    threading.Thread(target=_exit_with, args=(daemon_pid,), daemon=True).start()
     signal.signal(signal.SIGALRM, _on_alarm)
     try:
         resource.setrlimit(
@@ -70,6 +73,24 @@ def _init_worker() -> None:
         )
     except (ValueError, OSError):
         log.warning("could not limit worker memory")
+
+
+def _exit_with(daemon_pid: int) -> None:
+    """Exit when the daemon is gone, even if it was SIGKILLed.
+
+    Each pool worker holds both ends of its call queue and a copy of the
+    forkserver's liveness pipe (multiprocessing passes them on), so nothing ever
+    reads EOF when the daemon dies: without this, the worker, the forkserver and
+    the resource tracker would live on as orphans.
+    """
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(daemon_pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass  # the pid exists under another user: still alive as far as we know
 
 
 def _analyze_with_budget(
@@ -111,7 +132,10 @@ class ParserPool:
         # in an undefined state.
         context = multiprocessing.get_context("forkserver")
         return ProcessPoolExecutor(
-            max_workers=self._workers, mp_context=context, initializer=_init_worker
+            max_workers=self._workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(os.getpid(),),
         )
 
     async def analyze(self, raw: bytes) -> Analysis:

@@ -63,6 +63,25 @@ class DaemonProcess:
             return False
         return True
 
+    def descendants(self) -> set[int]:
+        """Every process below the daemon (forkserver, parser workers, trackers)."""
+        assert self.process is not None
+        children: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        found: set[int] = set()
+        todo = [self.process.pid]
+        while todo:
+            for child in children.get(todo.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
+
     def kill(self) -> None:
         assert self.process is not None
         self.process.send_signal(signal.SIGKILL)
@@ -142,3 +161,35 @@ def test_sigkill_under_load_loses_nothing_and_doubles_nothing(db_url, tmp_path, 
     assert states == {"processed"}
     assert events == stored
     assert set(suppressed.values()) == {1}
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+def test_a_killed_daemon_leaves_no_parser_processes_behind(sqlite_url, tmp_path):
+    """After SIGKILL, the parser workers and the forkserver exit on their own."""
+    daemon = DaemonProcess(sqlite_url, tmp_path).start()
+    with smtplib.SMTP("127.0.0.1", daemon.port) as client:
+        client.sendmail(
+            "", ["b@bounces.example.com"], dsn("x@example.org", "5.1.1", 550)
+        )
+    engine = make_engine(sqlite_url, pool_size=1)
+    try:
+        wait_for(spool_settled(engine, 1))  # a worker has parsed: the pool exists
+    finally:
+        engine.dispose()
+    helpers = daemon.descendants()
+    assert helpers, "the daemon runs its parser in child processes"
+
+    daemon.kill()
+
+    wait_for(lambda: not _alive(helpers), timeout=30)
