@@ -140,6 +140,8 @@ class BounceSMTP(SMTP):
         A plain path parses to itself, so only those skip it; quoted local parts,
         source routes, UTF-8 and anything odd still go to aiosmtpd's parser.
         """
+        if arg.startswith("<>"):
+            return "<>", arg[2:]  # the null reverse-path of every bounce, as aiosmtpd
         match = _PLAIN_PATH.fullmatch(arg)
         if match is None:
             address: str | None
