@@ -199,3 +199,199 @@ def db_current(lazy: _Lazy) -> None:
     head = migrate.head_revision()
     click.echo(f"current: {current or '(empty)'}\nhead:    {head}")
     sys.exit(0 if current == head else 1)
+
+
+# -- serve ---------------------------------------------------------------------------
+
+
+@main.command("serve")
+@click.pass_obj
+def serve_command(lazy: _Lazy) -> None:
+    """Run the daemon: SMTP listener and processor (until SIGTERM)."""
+    import logging
+
+    from bounced import daemon
+
+    cfg = lazy.config
+    logging.basicConfig(
+        level=cfg.logging.level,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    # aiosmtpd logs every command line at INFO (peer-supplied text); alembic logs
+    # its context on every revision check. Neither is news to an operator.
+    for noisy in ("mail.log", "alembic"):
+        logging.getLogger(noisy).setLevel(
+            max(logging.WARNING, cfg.logging.level_number)
+        )
+    with _store_errors():
+        try:
+            daemon.run(cfg)
+        except OSError as exc:
+            click.echo(
+                f"Error: cannot listen on {cfg.smtp.host}:{cfg.smtp.port}:"
+                f" {exc.strerror}",
+                err=True,
+            )
+            sys.exit(EX_UNAVAILABLE)
+
+
+def _engine(lazy: _Lazy) -> Any:
+    """An engine on a migrated database (disposed when the command ends), or a
+    clear error and exit."""
+    from bounced.store import migrate
+    from bounced.store.engine import make_engine
+
+    engine = make_engine(lazy.config.database.url, pool_size=2)
+    click.get_current_context().call_on_close(engine.dispose)
+    with _store_errors():
+        try:
+            migrate.ensure_migrated(engine)
+        except NotMigrated:
+            raise
+        except Exception as exc:  # noqa: BLE001 - CLI boundary
+            raise StoreUnavailable(f"{type(exc).__name__}: {exc}") from None
+    return engine
+
+
+def _now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+# -- spool ---------------------------------------------------------------------------
+
+
+@main.command("status")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def status_command(lazy: _Lazy, as_json: bool) -> None:
+    """Count spooled messages by state (new, processed, unparsed, ...)."""
+    from bounced import service
+
+    counts = service.spool_counts(_engine(lazy))
+    if as_json:
+        click.echo(json.dumps(counts, sort_keys=True))
+        return
+    for state in sorted(counts):
+        click.echo(f"{state:12} {counts[state]}")
+
+
+@main.command("reprocess")
+@click.argument("ids", nargs=-1, type=int)
+@click.pass_obj
+def reprocess_command(lazy: _Lazy, ids: tuple[int, ...]) -> None:
+    """Queue unparsed messages (all, or the given IDS) to be parsed again.
+
+    A running daemon picks them up within its poll interval; use this after an
+    upgrade that reads more bounces.
+    """
+    from bounced import service
+
+    count = service.reprocess(_engine(lazy), list(ids) if ids else None)
+    click.echo(f"{count} message(s) queued for processing")
+
+
+# -- suppressions --------------------------------------------------------------------
+
+
+@main.group("suppressions")
+def suppressions_group() -> None:
+    """Check, list and manage suppressed addresses."""
+
+
+@suppressions_group.command("check")
+@click.argument("address")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def suppressions_check(lazy: _Lazy, address: str, as_json: bool) -> None:
+    """Exit 1 and print why if ADDRESS is suppressed; exit 0 if it may be mailed."""
+    from bounced import service
+    from bounced.errors import ApiError
+
+    try:
+        rows = service.check(_engine(lazy), address)
+    except ApiError as exc:
+        click.echo(f"Error: {exc.message}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps([_row_json(row) for row in rows]))
+    elif rows:
+        for row in rows:
+            click.echo(_row_line(row))
+    else:
+        click.echo(f"{address}: not suppressed")
+    sys.exit(1 if rows else 0)
+
+
+@suppressions_group.command("list")
+@click.option("--reason", help="Only this reason (e.g. userunknown).")
+@click.option("--domain", help="Only addresses at this domain.")
+@click.option(
+    "--limit", type=click.IntRange(1, 1_000_000), default=1000, show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.pass_obj
+def suppressions_list(
+    lazy: _Lazy, reason: str | None, domain: str | None, limit: int, as_json: bool
+) -> None:
+    """List suppressed addresses, ordered by address."""
+    from bounced import service
+
+    rows = service.list_suppressions(
+        _engine(lazy),
+        reason=reason,
+        domain=domain.lower() if domain else None,
+        limit=limit,
+    )
+    for row in rows:
+        click.echo(json.dumps(_row_json(row)) if as_json else _row_line(row))
+
+
+@suppressions_group.command("remove")
+@click.argument("address")
+@click.option("--note", help="Why, recorded in the audit trail.")
+@click.pass_obj
+def suppressions_remove(lazy: _Lazy, address: str, note: str | None) -> None:
+    """Reactivate ADDRESS: delete its suppressions (recorded); exit 1 if none."""
+    from bounced import service
+    from bounced.errors import ApiError
+
+    try:
+        count = service.remove(
+            _engine(lazy), address, actor="cli", now=_now(), note=note
+        )
+    except ApiError as exc:
+        click.echo(f"Error: {exc.message}", err=True)
+        sys.exit(2)
+    click.echo(f"{address}: {count} suppression(s) removed")
+    sys.exit(0 if count else 1)
+
+
+def _row_line(row: Any) -> str:
+    code = f" {row.reply_code}" if row.reply_code else ""
+    status = f" {row.status}" if row.status else ""
+    scope = "" if row.scope == "global" else f" [{row.scope}]"
+    return (
+        f"{row.address}{scope}: suppressed reason={row.reason}{status}{code}"
+        f" since {row.first_seen_at:%Y-%m-%d %H:%M:%S}Z"
+        f" last {row.last_seen_at:%Y-%m-%d}"
+        f" count={row.count}"
+    )
+
+
+def _row_json(row: Any) -> dict[str, Any]:
+    return {
+        "address": row.address,
+        "scope": row.scope,
+        "reason": row.reason,
+        "source": row.source,
+        "status": row.status,
+        "reply_code": row.reply_code,
+        "diagnostic": row.diagnostic,
+        "first_seen_at": row.first_seen_at.isoformat(),
+        "last_seen_at": row.last_seen_at.isoformat(),
+        "count": row.count,
+        "expires_at": row.expires_at.isoformat() if row.expires_at else None,
+        "why": json.loads(row.why) if row.why else None,
+    }

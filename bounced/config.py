@@ -94,12 +94,33 @@ class DatabaseConfig:
 class ProcessorConfig:
     """[processor]: turning spooled messages into events and decisions."""
 
+    enabled: bool = setting(True)
     workers: int = setting(0, check=_non_negative)  # 0: one per CPU core
     batch_size: int = setting(64, check=_positive)
     poll_interval: float = setting(1.0, check=_positive, duration=True)
     claim_timeout: float = setting(300.0, check=_positive, duration=True)
     parse_time_limit: float = setting(10.0, check=_positive, duration=True)
-    max_attempts: int = setting(3, check=_positive)
+    max_attempts: int = setting(5, check=_positive)
+
+
+def _secrets(value: Any) -> str | None:
+    short = [s for s in value if len(s) < 16]
+    return "secrets of at least 16 characters each" if short else None
+
+
+def _prefix(value: Any) -> str | None:
+    ok = re.fullmatch(r"[a-z0-9][a-z0-9._-]*", value)
+    return None if ok else "a lowercase local-part prefix without '+' or '='"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerpConfig:
+    """[verp]: signed bounce addresses, so forged bounces cannot suppress anyone."""
+
+    secrets: tuple[str, ...] = setting((), check=_secrets)
+    prefix: str = setting("b", check=_prefix)
+    lifetime: float = setting(30 * 86400.0, check=_positive, duration=True)
+    require_signed: bool = setting(False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,6 +128,10 @@ class LoggingConfig:
     """[logging]: where and how much the daemon says."""
 
     level: str = setting("INFO", check=_one_of("DEBUG", "INFO", "WARNING", "ERROR"))
+
+    @property
+    def level_number(self) -> int:
+        return {"DEBUG": 10, "INFO": 20, "WARNING": 30, "ERROR": 40}[self.level]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,6 +141,7 @@ class Config:
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     processor: ProcessorConfig = field(default_factory=ProcessorConfig)
+    verp: VerpConfig = field(default_factory=VerpConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
     def with_overrides(self, **sections: Mapping[str, Any]) -> Self:
@@ -137,6 +163,7 @@ SECTIONS: dict[str, type] = {
     "smtp": SmtpConfig,
     "database": DatabaseConfig,
     "processor": ProcessorConfig,
+    "verp": VerpConfig,
     "logging": LoggingConfig,
 }
 
@@ -165,6 +192,11 @@ def load(path: Path | None = None, environ: Mapping[str, str] | None = None) -> 
             problems.append(f"{name}: expected a [{name}] table")
             table = {}
         sections[name] = _build(cls, name, table, problems)
+    verp = sections["verp"]
+    if verp.require_signed and not verp.secrets:
+        problems.append(
+            "verp.require_signed: expected false unless verp.secrets is set"
+        )
     if problems:
         raise ConfigError(problems)
     return Config(**sections)

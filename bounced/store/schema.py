@@ -129,6 +129,10 @@ class BounceEvent(Base):
     returned_headers: Mapped[str | None] = mapped_column(Text)  # JSON pairs
     decision: Mapped[str] = mapped_column(String(16))
     why: Mapped[str | None] = mapped_column(Text)  # JSON: rule and inputs
+    # The address the decision applied to: the signed VERP recipient when there is
+    # one, else the reported recipient; None when the bounce was not trusted.
+    subject: Mapped[str | None] = mapped_column(String(320), index=True)
+    verp: Mapped[str | None] = mapped_column(String(32))  # VerpData.status
 
     __table_args__ = (
         Index("ix_bounce_events_recipient_occurred", "recipient", "occurred_at"),

@@ -1,0 +1,61 @@
+"""Validate and normalize email addresses the same way everywhere.
+
+Suppression lookups must match however the address was written: a bounce
+reports `Alice@Example.ORG`, the newsletter system asks about
+`alice@example.org`. Local parts are case-sensitive in theory (RFC 5321 §2.4)
+but no mailbox provider a list sends to treats them so, and every ESP and
+listmonk lowercase them; so do we. Domains are stored in their ASCII (IDNA) form,
+which is what SMTP carries.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_LOCAL = 64  # RFC 5321 §4.5.3.1.1
+MAX_DOMAIN = 255  # RFC 5321 §4.5.3.1.2
+MAX_ADDRESS = 320
+
+
+def normalize(text: str) -> str | None:
+    """The canonical form of an address, or None if it is not one."""
+    candidate = unicodedata.normalize("NFC", text.strip().strip("<>").strip())
+    if candidate.lower().startswith("mailto:"):
+        candidate = candidate[len("mailto:") :]
+    local, at, domain = candidate.rpartition("@")
+    if not at or not local or not domain:
+        return None
+    if any(ch.isspace() or ord(ch) < 32 or ch in "<>,;\\\x7f" for ch in candidate):
+        return None
+    if local.startswith('"') != local.endswith('"') or len(local) > MAX_LOCAL:
+        return None
+    ascii_domain = _ascii_domain(domain.rstrip(".").lower())
+    if ascii_domain is None:
+        return None
+    address = f"{local.lower()}@{ascii_domain}"
+    return address if len(address) <= MAX_ADDRESS else None
+
+
+def domain_of(address: str) -> str:
+    """The domain part of a normalized address."""
+    return address.rpartition("@")[2]
+
+
+def _ascii_domain(domain: str) -> str | None:
+    if not domain or len(domain) > MAX_DOMAIN or ".." in domain:
+        return None
+    if domain.startswith("[") and domain.endswith("]"):
+        return domain  # address literal, RFC 5321 §4.1.3
+    try:
+        ascii_form = (
+            domain.encode("idna").decode("ascii") if not domain.isascii() else domain
+        )
+    except UnicodeError:
+        return None
+    labels = ascii_form.split(".")
+    for label in labels:
+        if not label or len(label) > 63 or label.startswith("-") or label.endswith("-"):
+            return None
+        if not all(ch.isalnum() or ch in "-_" for ch in label):
+            return None
+    return ascii_form

@@ -1,0 +1,133 @@
+"""The composition root: one event loop hosting the listener and the processor.
+
+`serve()` builds every part from the configuration, passes each its section, and
+shuts them down in order on SIGTERM or SIGINT: stop accepting connections, let
+open sessions finish their commits, drain the spool, stop the processor, close
+the parser pool, dispose of the engine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+from bounced.config import Config
+from bounced.processor import Processor
+from bounced.smtp import BounceHandler, BounceSMTP
+from bounced.store import migrate
+from bounced.store.engine import make_engine
+from bounced.store.spool import Spool
+from bounced.verp import Codec
+from bounced.workers import ParserPool
+
+log = logging.getLogger(__name__)
+
+DRAIN_SECONDS = 10.0  # how long open sessions get to finish on shutdown
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+async def serve(
+    config: Config,
+    *,
+    clock: Callable[[], datetime] = utcnow,
+    started: Callable[[list[tuple[str, int]]], Awaitable[None] | None] | None = None,
+    stop: asyncio.Event | None = None,
+) -> None:
+    """Run the daemon until `stop` is set, or SIGTERM/SIGINT when none is given.
+
+    `started` is called with the listening (host, port) pairs once mail is accepted.
+    """
+    loop = asyncio.get_running_loop()
+    engine = make_engine(config.database.url, pool_size=config.database.pool_size)
+    await loop.run_in_executor(None, migrate.ensure_migrated, engine)
+
+    spool = Spool(engine, batch_max=config.database.commit_batch_max)
+    spool.start()
+    verp = config.verp
+    codec = Codec(verp.secrets, verp.prefix, int(verp.lifetime // 86400))
+    handler = BounceHandler(
+        domains=config.smtp.bounce_domains,
+        spool=spool,
+        clock=clock,
+        verp_check=codec.decode if verp.require_signed else None,
+    )
+    smtp = config.smtp
+
+    def session() -> BounceSMTP:
+        return BounceSMTP(
+            handler,
+            max_line_length=smtp.max_line_length,
+            # explicit: aiosmtpd would call getfqdn() for every session
+            hostname=smtp.hostname,
+            ident="bounced",
+            data_size_limit=smtp.max_message_size,
+            enable_SMTPUTF8=True,
+            decode_data=False,
+            timeout=smtp.session_timeout,
+        )
+
+    server = await loop.create_server(session, host=smtp.host, port=smtp.port)
+    bound = ", ".join(_sockname(s.getsockname()) for s in server.sockets)
+    log.info("smtp listening on %s domains=%s", bound, ",".join(smtp.bounce_domains))
+
+    pool: ParserPool | None = None
+    processor: Processor | None = None
+    processing: asyncio.Task[None] | None = None
+    if config.processor.enabled:
+        pool = ParserPool(
+            workers=config.processor.workers,
+            time_limit=config.processor.parse_time_limit,
+        )
+        processor = Processor(
+            engine, pool, config.processor, clock=clock, wake=spool.committed, verp=verp
+        )
+        processing = loop.create_task(processor.run(), name="processor")
+
+    if stop is None:
+        stop = asyncio.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+    if started is not None:
+        result = started([s.getsockname()[:2] for s in server.sockets])
+        if result is not None:
+            await result
+    try:
+        await stop.wait()
+    finally:
+        log.info("shutting down")
+        server.close()
+        try:
+            await asyncio.wait_for(server.wait_closed(), DRAIN_SECONDS)
+        except TimeoutError:
+            log.warning("sessions still open after %ss; closing", DRAIN_SECONDS)
+        await spool.close()
+        if processor is not None and processing is not None and pool is not None:
+            await processor.stop()
+            await asyncio.gather(processing, return_exceptions=True)
+            processor.close()
+            pool.close()
+        engine.dispose()
+        log.info("stopped")
+
+
+def run(config: Config) -> None:
+    """Run serve() on uvloop when it is installed."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - uvloop is a dependency on Linux
+        asyncio.run(serve(config))
+        return
+    uvloop.run(serve(config))
+
+
+def _sockname(name: object) -> str:
+    if isinstance(name, tuple) and len(name) >= 2:
+        host, port = name[0], name[1]
+        return f"[{host}]:{port}" if ":" in str(host) else f"{host}:{port}"
+    return str(name)

@@ -1,0 +1,245 @@
+"""Write what a message meant: events, decisions, suppressions, and the processed mark.
+
+All of a message's effects commit with the mark that says it was processed, so a
+message takes effect exactly once, also after a crash or with several daemons on
+one database. A batch shares one transaction (one fsync) with a savepoint per
+message: a message whose writes fail is rolled back alone and marked failed,
+the others commit.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from bounced import address as addresses
+from bounced import verp as verps
+from bounced.policy import Decision, History, Verdict
+from bounced.report import Classification, Finding, Report
+from bounced.store import suppressions
+from bounced.store.claims import ClaimedMessage
+from bounced.store.schema import BounceEvent, InboundMessage
+
+log = logging.getLogger(__name__)
+
+Decide = Callable[[Finding, Classification, History], Decision]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One claimed message with the workers' analysis of it."""
+
+    message: ClaimedMessage
+    report: Report
+    classifications: tuple[Classification, ...]
+    verp: verps.VerpData | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    message_id: int
+    state: str  # processed, unparsed, failed, lost (someone else took it)
+    events: int
+
+
+def record_batch(
+    engine: Engine,
+    outcomes: Sequence[Outcome],
+    *,
+    worker: str,
+    decide: Decide,
+    now: datetime,
+    require_signed: bool = False,
+) -> list[Recorded]:
+    """Record each outcome in its own savepoint, all in one transaction.
+
+    With `require_signed`, only a validly signed VERP envelope lets a bounce act on
+    an address (verp.attribute); everything else is recorded only.
+    """
+    results: list[Recorded] = []
+    with engine.begin() as connection:
+        for outcome in outcomes:
+            try:
+                with connection.begin_nested():
+                    results.append(
+                        _record_one(
+                            connection, outcome, worker, decide, now, require_signed
+                        )
+                    )
+            except SQLAlchemyError as exc:
+                log.error(
+                    "recording failed id=%s error=%s",
+                    outcome.message.id,
+                    type(exc).__name__,
+                )
+                with connection.begin_nested():
+                    marked = _mark(
+                        connection,
+                        outcome.message.id,
+                        worker,
+                        "failed",
+                        None,
+                        f"store error: {type(exc).__name__}",
+                        now,
+                    )
+                results.append(
+                    Recorded(outcome.message.id, "failed" if marked else "lost", 0)
+                )
+    return results
+
+
+def _record_one(
+    connection: Connection,
+    outcome: Outcome,
+    worker: str,
+    decide: Decide,
+    now: datetime,
+    require_signed: bool,
+) -> Recorded:
+    report = outcome.report
+    state = "processed" if report.findings else "unparsed"
+    reason = None if report.findings else (report.unparsed_reason or "no findings")
+    # The mark goes first: if it matches no row, another worker owns the message now.
+    if not _mark(
+        connection, outcome.message.id, worker, state, report.detector, reason, now
+    ):
+        return Recorded(outcome.message.id, "lost", 0)
+    returned = report.returned
+    verp = outcome.verp
+    list_id = (returned.list_id if returned else None) or (
+        verp.list_id if verp else None
+    )
+    for finding, verdict in zip(report.findings, outcome.classifications, strict=True):
+        recipient = addresses.normalize(finding.recipient)
+        stored = recipient or finding.recipient.strip().lower()[:320]
+        attribution = verps.attribute(recipient, verp, require_signed=require_signed)
+        subject = attribution.subject if attribution.trusted else None
+        if subject is None:
+            rule = f"not acted on: {attribution.note}"
+            decision = Decision(verdict=Verdict.RECORD, rule=rule)
+        else:
+            history = suppressions.history(connection, subject, now)
+            decision = decide(finding, verdict, history)
+        event_id = connection.execute(
+            insert(BounceEvent).returning(BounceEvent.id),
+            {
+                "message_id": outcome.message.id,
+                "occurred_at": outcome.message.received_at,
+                "recipient": stored,
+                "domain": addresses.domain_of(stored)[:255],
+                "original_recipient": _clip(finding.original_recipient, 320),
+                "action": finding.action.value,
+                "status": finding.status,
+                "reply_code": finding.reply_code,
+                "diagnostic": finding.diagnostic,
+                "remote_mta": _clip(finding.remote_mta, 255),
+                "reporting_mta": _clip(finding.reporting_mta, 255),
+                "feedback_type": _clip(finding.feedback_type, 32),
+                "reason": verdict.reason.value,
+                "permanent": verdict.permanent,
+                "hard": verdict.hard,
+                "rule": verdict.rule,
+                "detector": report.detector,
+                "orig_message_id": returned.message_id if returned else None,
+                "list_id": _clip(list_id, 255),
+                "returned_headers": json.dumps(returned.headers) if returned else None,
+                "decision": decision.verdict.value,
+                "why": _why(decision, verdict),
+                "subject": subject,
+                "verp": verp.status if verp else None,
+            },
+        ).scalar_one()
+        if decision.verdict is Verdict.SUPPRESS and subject is not None:
+            suppressions.suppress(
+                connection,
+                address=subject,
+                scope=decision.scope,
+                finding=finding,
+                classification=verdict,
+                event_id=event_id,
+                why=_why(decision, verdict),
+                actor="processor",
+                now=now,
+            )
+    return Recorded(outcome.message.id, state, len(report.findings))
+
+
+def _mark(
+    connection: Connection,
+    message_id: int,
+    worker: str,
+    state: str,
+    detector: str | None,
+    reason: str | None,
+    now: datetime,
+) -> bool:
+    """Set the message's final state if it is still new and claimed by `worker`."""
+    table = InboundMessage
+    result = connection.execute(
+        update(table)
+        .where(table.id == message_id, table.state == "new", table.claimed_by == worker)
+        .values(
+            state=state,
+            processed_at=now,
+            detector=detector,
+            unparsed_reason=reason,
+            claim_expires=None,
+        )
+    )
+    return result.rowcount == 1
+
+
+def quarantine(
+    engine: Engine, message_id: int, worker: str, reason: str, now: datetime
+) -> bool:
+    """Set a message aside that has failed too often to be processed."""
+    with engine.begin() as connection:
+        return _mark(connection, message_id, worker, "quarantined", None, reason, now)
+
+
+def reset_unparsed(engine: Engine, *, ids: Sequence[int] | None = None) -> int:
+    """Put unparsed (and quarantined) messages back in the queue; returns how many."""
+    table = InboundMessage
+    statement = (
+        update(table)
+        .where(table.state.in_(("unparsed", "quarantined", "failed")))
+        .where(table.raw.is_not(None))
+        .values(state="new", claimed_by=None, claim_expires=None, attempts=0)
+    )
+    if ids is not None:
+        statement = statement.where(table.id.in_(list(ids)))
+    with engine.begin() as connection:
+        return connection.execute(statement).rowcount
+
+
+def spool_counts(engine: Engine) -> dict[str, int]:
+    """How many spooled messages are in each state."""
+    from sqlalchemy import func
+
+    table = InboundMessage
+    with engine.connect().execution_options(readonly=True) as connection:
+        rows = connection.execute(
+            select(table.state, func.count()).group_by(table.state)
+        )
+        return {state: count for state, count in rows}
+
+
+def _why(decision: Decision, verdict: Classification) -> str:
+    payload: dict[str, Any] = {
+        "rule": decision.rule,
+        "classified_by": verdict.rule,
+        "inputs": decision.inputs,
+    }
+    return json.dumps(payload, sort_keys=True)
+
+
+def _clip(value: str | None, limit: int) -> str | None:
+    return None if value is None else value[:limit]
