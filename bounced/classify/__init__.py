@@ -99,22 +99,30 @@ STRONG_ORDER: tuple[Reason, ...] = (
     Reason.SYNTAXERROR,
 )
 
-WEAK_ORDER: tuple[Reason, ...] = (Reason.USERUNKNOWN, Reason.SYSTEMERROR, Reason.EXPIRED)
+WEAK_ORDER: tuple[Reason, ...] = (
+    Reason.USERUNKNOWN,
+    Reason.SYSTEMERROR,
+    Reason.EXPIRED,
+)
 
 _NOT_FAILURES = frozenset({Reason.DELIVERED, Reason.FEEDBACK, Reason.VACATION})
+_NOT_FAILED = frozenset({Action.DELIVERED, Action.RELAYED, Action.EXPANDED})
 _SIZE = frozenset({Reason.MESGTOOBIG, Reason.EXCEEDLIMIT})
 _ADDRESS = frozenset(
     {Reason.USERUNKNOWN, Reason.HOSTUNKNOWN, Reason.NOTACCEPT, Reason.FILTERED}
 )
-_CONTENT = frozenset({Reason.SPAMDETECTED, Reason.VIRUSDETECTED})
+# An auto-reply that says the mailbox is gone is not a vacation notice.
+_GONE = (Reason.SUSPEND, Reason.HASMOVED, Reason.USERUNKNOWN)
 _BEFORE_DATA = frozenset({"CONN", "HELO", "MAIL", "RCPT"})
 
 # Codes quoted in a diagnostic: a status right after a reply code is the remote
 # server's own ("550-'5.7.1 ..." inside Amazon SES's "5.1.0 - Unknown address
 # error" wrapper); a bare one comes next ("(#5.1.1)" in qmail texts).
-_QUOTED_STATUS = re.compile(r"\b[245]\d\d[ -]['\"(]?([245]\.\d{1,3}\.\d{1,3})(?![\d.])")
-_BARE_STATUS = re.compile(r"(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.])")
-_LEADING_REPLY = re.compile(r"^\W*([245]\d\d)(?![\d.])")
+_QUOTED_STATUS = re.compile(
+    r"[245](?<![\w.][245])\d\d[ -]['\"(]?([245]\.\d{1,3}\.\d{1,3})(?![\d.])"
+)
+_BARE_STATUS = re.compile(r"[245](?<![\d.][245])\.\d{1,3}\.\d{1,3}(?![\d.])")
+_LEADING_REPLY = re.compile(r"\W*([245]\d\d)(?![\d.])")
 
 
 def classify(finding: Finding) -> Classification:
@@ -122,12 +130,15 @@ def classify(finding: Finding) -> Classification:
     raw = finding.diagnostic or ""
     status = _status(finding.status, raw)
     permanent = _permanent(finding, status, raw)
-    if finding.reason_hint is not None:
+    gone = _gone(finding)
+    if finding.reason_hint is not None and not gone:
         hint = finding.reason_hint
         return _verdict(hint, permanent and hint not in _NOT_FAILURES, "detector hint")
     if finding.feedback_type:
-        return _verdict(Reason.FEEDBACK, False, f"feedback-type {finding.feedback_type}")
-    if finding.action in (Action.DELIVERED, Action.RELAYED, Action.EXPANDED):
+        return _verdict(
+            Reason.FEEDBACK, False, f"feedback-type {finding.feedback_type}"
+        )
+    if finding.action in _NOT_FAILED and not gone:
         return _verdict(Reason.DELIVERED, False, f"action {finding.action.value}")
     if status is not None and status[0] == "2":
         return _verdict(Reason.DELIVERED, False, f"status {'.'.join(status)}")
@@ -135,8 +146,9 @@ def classify(finding: Finding) -> Classification:
     found = scan.scan(text)
     command = _command(finding.smtp_command) or scan.command_in(text)
     reason, rule = _reason(finding, status, found, command, bool(text))
-    if reason in _CONTENT and command in _BEFORE_DATA:
-        # Content cannot be judged before it is sent: the refusal is of us.
+    if reason is Reason.SPAMDETECTED and command in _BEFORE_DATA:
+        # Content cannot be judged before it is sent: a "spam" verdict at RCPT is
+        # about our IP or domain (rhost-zoho-03.eml), so the refusal is of us.
         reason = Reason.BLOCKED if command in ("CONN", "HELO") else Reason.REJECTED
         rule += f", before DATA ({command})"
     elif reason in _ADDRESS and command == "MAIL":
@@ -155,7 +167,9 @@ def _reason(
 ) -> tuple[Reason, str]:
     by_status = _status_reason(status)
     code = ".".join(status) if status else ""
-    strong = next((r for r in STRONG_ORDER if r.value in found or _is_unknown(r, found)), None)
+    strong = next(
+        (r for r in STRONG_ORDER if r.value in found or _is_unknown(r, found)), None
+    )
     if strong is not None:
         rule = f"phrase {_quoted(found, strong)}"
         if by_status is Reason.REJECTED and strong in _ADDRESS | {Reason.USERUNKNOWN}:
@@ -204,13 +218,13 @@ def _fallback(
         return Reason.BLOCKED, f"refused at {command}"
     if command == "MAIL":
         return Reason.REJECTED, "refused at MAIL FROM"
+    if (finding.diagnostic_type or "").lower() == "x-unix":
+        return Reason.MAILERERROR, "diagnostic type x-unix"
     if status is not None and (by_subject := codes.SUBJECT_FALLBACKS.get(status[1])):
         return by_subject, f"status subject {status[0]}.{status[1]}.x"
     reply = finding.reply_code
     if reply is not None and (by_reply := codes.REPLY_REASONS.get(reply)):
         return by_reply, f"reply {reply}"
-    if (finding.diagnostic_type or "").lower() == "x-unix":
-        return Reason.MAILERERROR, "diagnostic type x-unix"
     if finding.action is Action.DELAYED:
         return Reason.EXPIRED, "action delayed"
     if (phrase := found.get(weak(Reason.VACATION))) is not None:
@@ -218,6 +232,14 @@ def _fallback(
     if has_text:
         return Reason.ONHOLD, "text without a known phrase"
     return Reason.UNDEFINED, "no code or text to go on"
+
+
+def _gone(finding: Finding) -> bool:
+    """A vacation hint whose text says the mailbox is closed, moved or unknown."""
+    if finding.reason_hint is not Reason.VACATION or not finding.diagnostic:
+        return False
+    found = scan.scan(scan.normalize(finding.diagnostic))
+    return any(reason.value in found for reason in _GONE)
 
 
 def _is_unknown(reason: Reason, found: dict[str, str]) -> bool:
@@ -255,8 +277,10 @@ def _status(given: str | None, raw: str) -> tuple[str, str, str] | None:
 def _quoted_status(raw: str) -> tuple[str, str, str] | None:
     if not raw:
         return None
-    match = _QUOTED_STATUS.search(raw) or _BARE_STATUS.search(raw)
-    return codes.split_status(match[1]) if match else None
+    if (quoted := _QUOTED_STATUS.search(raw)) is not None:
+        return codes.split_status(quoted[1])
+    bare = _BARE_STATUS.search(raw)
+    return codes.split_status(bare[0]) if bare else None
 
 
 def _permanent(finding: Finding, status: tuple[str, str, str] | None, raw: str) -> bool:

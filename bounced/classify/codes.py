@@ -22,7 +22,7 @@ STATUS_RE = re.compile(r"^([245])\.(\d{1,3})\.(\d{1,3})$")
 # RFC 3463 §3.1
 CLASS_MEANINGS: dict[str, str] = {
     "2": "Success: the message was delivered or relayed.",
-    "4": "Persistent transient failure: the message may be delivered if sent again later.",
+    "4": "Persistent transient failure: sent again later, it may be delivered.",
     "5": "Permanent failure: sending the same message again will not succeed.",
 }
 
@@ -90,7 +90,7 @@ DETAIL_MEANINGS: dict[str, str] = {
     "6.7": "Non-ASCII addresses not permitted for that sender/recipient (RFC 6531)",
     "6.8": "UTF-8 string reply is required, but not permitted by the client (RFC 6531)",
     "6.9": "UTF-8 header message cannot be transferred (RFC 6531)",
-    "6.10": "UTF-8 string reply is required, but not permitted by the client (RFC 6531)",
+    "6.10": "UTF-8 string reply required, but not permitted by the client (RFC 6531)",
     "7.0": "Other or undefined security status",
     "7.1": "Delivery not authorized, message refused",
     "7.2": "Mailing list expansion prohibited",

@@ -70,7 +70,8 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
     "number of messages in recipient's mailbox exceeded",  # lhost-biglobe-01.eml
     "exceeded its disk space limit",
     Rx(
-        r"(?:disk|mailbox|mail|storage|user|account|inbox|folder) quota (?:exceeded|full)",
+        r"(?:disk|mailbox|mail|storage|user|account|inbox|folder) quota "
+        r"(?:exceeded|full)",
         needs="quota",
     ),
     "quota exceeded (mailbox",  # Dovecot: "Quota exceeded (mailbox for user is full)"
@@ -110,11 +111,14 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
     "квота превышена | превышен размер почтового ящика",
     "недостаточно места в почтовом ящике | нет места в ящике",
     # Chinese, simplified (QQ, 163, Coremail)
-    "邮箱已满 | 信箱已满 | 邮箱空间已满 | 邮箱空间不足 | 邮箱容量不足 | 邮箱容量已满 | 超出邮箱容量 | 超过邮箱容量 | 邮箱超出配额",
+    "邮箱已满 | 信箱已满 | 邮箱空间已满 | 邮箱空间不足 | 邮箱容量不足",
+    "邮箱容量已满 | 超出邮箱容量 | 超过邮箱容量 | 邮箱超出配额",
     # Chinese, traditional
-    "信箱已滿 | 郵箱已滿 | 信箱空間不足 | 信箱容量不足 | 信箱容量已滿 | 超過信箱容量 | 超出信箱配額",
+    "信箱已滿 | 郵箱已滿 | 信箱空間不足 | 信箱容量不足 | 信箱容量已滿",
+    "超過信箱容量 | 超出信箱配額",
     # Japanese
-    "メールボックスがいっぱい | メールボックスが一杯 | メールボックスが満杯 | メールボックスの容量 | 容量オーバー | 容量超過 | 容量を超え",
+    "メールボックスがいっぱい | メールボックスが一杯 | メールボックスが満杯",
+    "メールボックスの容量 | 容量オーバー | 容量超過 | 容量を超え",
 )
 
 _MESGTOOBIG: tuple[Phrase, ...] = (
@@ -151,9 +155,11 @@ _MESGTOOBIG: tuple[Phrase, ...] = (
     "сообщение слишком большое | письмо слишком большое | размер письма превышает",
     "размер сообщения превышает | превышен максимальныи размер",
     # Chinese
-    "邮件过大 | 邮件太大 | 邮件大小超过 | 超过邮件大小限制 | 郵件過大 | 郵件太大 | 郵件大小超過 | 超過郵件大小限制",
+    "邮件过大 | 邮件太大 | 邮件大小超过 | 超过邮件大小限制 | 郵件過大 | 郵件太大",
+    "郵件大小超過 | 超過郵件大小限制",
     # Japanese
-    "メッセージが大きすぎ | メールサイズが大きすぎ | サイズが大きすぎ | サイズ制限を超え | サイズ超過",
+    "メッセージが大きすぎ | メールサイズが大きすぎ | サイズが大きすぎ",
+    "サイズ制限を超え | サイズ超過",
 )
 
 _EXCEEDLIMIT: tuple[Phrase, ...] = (
@@ -186,7 +192,7 @@ _AUTHFAILURE: tuple[Phrase, ...] = (
     "hard fail policy (-all)",  # Gmail 5.7.26 SPF
     "unauthenticated email",  # Gmail "Unauthenticated email from x is not accepted"
     "authentication information",  # Gmail "does not have authentication information"
-    "authentication checks failed",  # RFC 7372 X.7.26 "Multiple authentication checks failed"
+    "authentication checks failed",  # RFC 7372 X.7.26 "Multiple authentication ..."
     "fails to pass authentication",
     "sender id (pra)",  # Microsoft Sender ID
     "arc validation | no passing dkim | no valid dkim",
@@ -211,8 +217,8 @@ _SUSPEND: tuple[Phrase, ...] = (
         r"(?:is|has been|was|are) (?:now )?(?:temporarily |permanently |currently )?"
         r"(?:disabled|suspended|deactivated|locked|frozen|blocked|inactive|closed"
         r"|discontinued|archived)",
-        needs="disabled | suspended | deactivated | locked | frozen | blocked | inactive"
-        " | closed | discontinued | archived",
+        needs="disabled | suspended | deactivated | locked | frozen | blocked"
+        " | inactive | closed | discontinued | archived",
     ),
     "account disabled | account suspended | account locked | account expired",
     "account inactive | inactive account | inactive user | mailbox disabled",
@@ -244,7 +250,8 @@ _SUSPEND: tuple[Phrase, ...] = (
     "ящик заблокирован | ящик отключен | учетная запись заблокирована",
     "аккаунт заблокирован | аккаунт отключен",
     # Chinese
-    "账户已停用 | 帐户已停用 | 账号已冻结 | 邮箱已停用 | 邮箱已冻结 | 帳戶已停用 | 帳號已凍結 | 信箱已停用",
+    "账户已停用 | 帐户已停用 | 账号已冻结 | 邮箱已停用 | 邮箱已冻结 | 帳戶已停用",
+    "帳號已凍結 | 信箱已停用",
     # Japanese
     "アカウントが停止 | アカウントは停止 | アカウントが無効 | 利用停止",
 )
@@ -289,9 +296,11 @@ _NORELAYING: tuple[Phrase, ...] = (
     "релеи запрещен | пересылка запрещена | ретрансляция запрещена",
     "отказано в ретрансляции",
     # Chinese
-    "不允许转发 | 拒绝转发 | 禁止中继 | 不允许中继 | 中继访问被拒绝 | 不允許轉發 | 拒絕轉發 | 禁止中繼 | 不允許中繼 | 拒絕中繼",
+    "不允许转发 | 拒绝转发 | 禁止中继 | 不允许中继 | 中继访问被拒绝 | 不允許轉發",
+    "拒絕轉發 | 禁止中繼 | 不允許中繼 | 拒絕中繼",
     # Japanese
-    "リレーは許可されていません | 中継は許可されていません | 中継を拒否 | リレー拒否 | リレーを拒否",
+    "リレーは許可されていません | 中継は許可されていません | 中継を拒否",
+    "リレー拒否 | リレーを拒否",
 )
 
 _SPEEDING: tuple[Phrase, ...] = (
@@ -337,7 +346,8 @@ _SPAMDETECTED: tuple[Phrase, ...] = (
     "junk mail",
     "- spam",  # amavisd-new "Reject, id=... - SPAM"
     "als spam | spam erkannt | comme spam | spam detecte | como spam",
-    "spam detectado | come spam | jako spam | как спам | 垃圾邮件 | 垃圾郵件 | 迷惑メール | スパム",
+    "spam detectado | come spam | jako spam | как спам | 垃圾邮件 | 垃圾郵件",
+    "迷惑メール | スパム",
 )
 
 _POLICYVIOLATION: tuple[Phrase, ...] = (
@@ -398,7 +408,8 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     # Chinese
     "域名不存在 | 未知域名 | 主机未知 | 網域不存在 | 網域名稱不存在 | 主機不明",
     # Japanese
-    "ドメインが存在しません | ドメインが見つかりません | 存在しないドメイン | ホストが見つかりません",
+    "ドメインが存在しません | ドメインが見つかりません | 存在しないドメイン",
+    "ホストが見つかりません",
 )
 
 # Wording that names the mailbox as nonexistent outright: believed at any SMTP stage.
@@ -429,7 +440,7 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     # Yahoo "554 delivery error: dd This user doesn't have a yahoo.com account"
     Rx(r"(?:doesn't|does not) have an? \S+ account", needs="account"),
     # au/KDDI "550 <addr>: User unknown" (Sisimai Rhost/KDDI.pm)
-    Rx(r">: user unknown", needs=">: user unknown"),
+    Rx(r">: user unknown", needs="user unknown"),
     # German
     "existiert nicht | kein solcher benutzer | keine solche mailbox",
     # French
@@ -587,7 +598,8 @@ _NETWORKERROR: tuple[Phrase, ...] = (
     "слишком много переходов | слишком много пересылок | почтовая петля",
     "обнаружена петля",
     # Chinese
-    "跳数过多 | 转发次数过多 | 邮件循环 | 检测到循环 | 跳數過多 | 轉發次數過多 | 郵件迴圈 | 偵測到迴圈",
+    "跳数过多 | 转发次数过多 | 邮件循环 | 检测到循环 | 跳數過多 | 轉發次數過多",
+    "郵件迴圈 | 偵測到迴圈",
     # Japanese
     "ホップ数が多すぎ | ホップ数超過 | メールループ | ループを検出",
 )
@@ -697,7 +709,8 @@ _WEAK_VACATION: tuple[Phrase, ...] = (
     "abwesenheit | nicht im buro | je suis absent | absent du bureau",
     "fuera de la oficina | estoy de vacaciones | fora do escritorio",
     "estou de ferias | fuori ufficio | sono in ferie | afwezig | niet op kantoor",
-    "poza biurem | jestem na urlopie | в отпуске | отсутствую | 休假 | 不在办公室 | 休暇",
+    "poza biurem | jestem na urlopie | в отпуске | отсутствую | 休假 | 不在办公室",
+    "休暇",
     "不在にして",
 )
 

@@ -60,12 +60,19 @@ _COMMAND_WORDS: tuple[tuple[str, str], ...] = (
     ("auth", "AUTH"),
 )
 
-# Multi-line replies repeat their code on each line ("550-5.7.1 "); drop those so
-# the sentence they interrupt can be matched.
-_CONTINUATION_RE = re.compile(r"(?:(?<=\s)|^)[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}\s?)?")
+# Multi-line replies repeat their code on each line ("550-5.7.1 ", and "550 5.7.1 "
+# on the last); drop the codes so the sentence they interrupt can be matched:
+# Gmail's "Messages with multiple 550 5.7.1 addresses in From:" (lhost-postfix-29).
+_CONTINUATION_RE = re.compile(
+    # starts with a class so the engine can skip ahead; the look-behind then
+    # demands a space (or the start) before the code
+    r"[245](?<!\S[245])\d\d"
+    r"(?:-(?:[245]\.\d{1,3}\.\d{1,3}\s?)?| [245]\.\d{1,3}\.\d{1,3}\s)"
+)
 
 # Letters that NFKD does not decompose but people drop the accent from anyway.
-_EXTRA_FOLDS = {ord("ł"): "l", ord("đ"): "d", ord("ø"): "o", ord("ı"): "i"}
+# l with stroke, d with stroke, o with stroke, dotless i
+_EXTRA_FOLDS = {0x0142: "l", 0x0111: "d", 0x00F8: "o", 0x0131: "i"}
 _FOLD_TABLE: dict[int, str | None] = {
     **dict.fromkeys(range(0x0300, 0x0370)),  # combining diacritics (Latin, Cyrillic)
     **dict.fromkeys(range(0x3099, 0x309B)),  # kana voicing marks
@@ -75,10 +82,7 @@ _FOLD_TABLE: dict[int, str | None] = {
 
 def normalize(text: str) -> str:
     """The form phrases are matched against (see the module docstring)."""
-    if text.isascii():
-        text = text.lower()
-    else:
-        text = _fold(text)
+    text = text.lower() if text.isascii() else _fold(text)
     text = _CONTINUATION_RE.sub("", text)
     return " ".join(text.split())
 
@@ -100,12 +104,15 @@ def scan(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     if not text:
         return found
+    candidates: set[int] = set()
     for phrase in _TRIE_RE.findall(text):
-        found.setdefault(_LITERALS[phrase], phrase)
-    for tag, needs, regex in _PATTERNS:
-        if tag in found or not any(need in text for need in needs):
-            continue
-        if (match := regex.search(text)) is not None:
+        tags, patterns = _LITERALS[phrase]
+        for tag in tags:
+            found.setdefault(tag, phrase)
+        candidates.update(patterns)
+    for index in sorted(candidates):  # an Rx runs only if its `needs` was seen
+        tag, regex = _PATTERNS[index]
+        if tag not in found and (match := regex.search(text)) is not None:
             found[tag] = match.group(0)
     return found
 
@@ -145,27 +152,47 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-_Pattern: TypeAlias = tuple[str, tuple[str, ...], re.Pattern[str]]
+# literal -> (tags it stands for, indexes of the Rx patterns it lets run)
+_Literals: TypeAlias = dict[str, tuple[tuple[str, ...], tuple[int, ...]]]
 
 
-def _compile() -> tuple[dict[str, str], re.Pattern[str], tuple[_Pattern, ...]]:
-    literals: dict[str, str] = {}
-    patterns: list[_Pattern] = []
+def _compile() -> tuple[
+    _Literals, re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]
+]:
+    tags: dict[str, set[str]] = {}
+    needs: dict[str, set[int]] = {}
+    owner: dict[str, str] = {}
+    patterns: list[tuple[str, re.Pattern[str]]] = []
     for tag, phrases in TABLES:
         for phrase in phrases:
             if isinstance(phrase, Rx):
-                needs = tuple(normalize(need) for need in phrase.needs.split(" | "))
-                regex = re.compile(_fold_pattern(phrase.pattern))
-                patterns.append((tag, needs, regex))
+                for need in phrase.needs.split(" | "):
+                    needs.setdefault(normalize(need), set()).add(len(patterns))
+                patterns.append((tag, re.compile(_fold_pattern(phrase.pattern))))
                 continue
             for alternative in phrase.split(" | "):
                 key = normalize(alternative)
-                if literals.setdefault(key, tag) != tag:
+                if owner.setdefault(key, tag) != tag:
                     raise ValueError(f"phrase {alternative!r} is in two tables")
+                tags.setdefault(key, set()).add(tag)
+    words = set(tags) | set(needs)
+    literals: _Literals = {}
+    for word in words:
+        # At one position the trie reports the longest phrase: it is the more
+        # specific ("host not found, try again" is not "host not found"). An Rx
+        # filter that is a prefix of it was seen all the same.
+        prefixes = [word[:n] for n in range(1, len(word) + 1) if word[:n] in needs]
+        literals[word] = (
+            tuple(sorted(tags.get(word, ()))),
+            tuple(sorted({index for p in prefixes for index in needs[p]})),
+        )
     # Left word boundary only (Latin and Cyrillic letters): "virus" must not match
-    # inside "antivirus", but a phrase may end mid-word ("unsolicit-ed").
+    # inside "antivirus", but a phrase may end mid-word ("unsolicit" in "unsolicited").
+    # The leading class of first letters rejects most positions with one test
+    # (non-Latin text would otherwise try every branch of the trie's root).
+    first = "[" + "".join(sorted({re.escape(word[0]) for word in words})) + "]"
     boundary = r"(?<![a-z0-9\u0430-\u044f])"
-    trie = re.compile(boundary + "(?=(" + _trie_pattern(literals) + "))")
+    trie = re.compile(f"(?={first}){boundary}(?=({_trie_pattern(words)}))")
     return literals, trie, tuple(patterns)
 
 
