@@ -68,17 +68,21 @@ for name in sys.argv[1:]:
 def main() -> int:
     options = _options()
     corpus = Path(options.corpus)
-    samples = sorted(corpus.glob("*.eml"))
+    samples = sorted(corpus.rglob("*.eml"))
     documents = _documents(options, samples)
     per_module: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     mismatches: list[str] = []
     timings: list[float] = []
     for sample in samples:
-        expected_doc = json.loads(sample.with_suffix(".json").read_text())
-        expected = expected_doc["expected"]
+        sidecar = sample.with_suffix(".json")
+        if not sidecar.exists():
+            continue
+        expected_doc = json.loads(sidecar.read_text())
+        expected = expected_doc.get("expected", [])
         if not expected:
             continue
-        module = expected_doc["module"].removeprefix("lhost-").removeprefix("rhost-")
+        module = expected_doc.get("module", sample.parent.name)
+        module = module.removeprefix("lhost-").removeprefix("rhost-")
         findings = [_finding(item) for item in documents.get(sample.name, [])]
         start = time.perf_counter()
         verdicts = [classify(finding) for finding in findings]

@@ -386,6 +386,185 @@ CASES = [
 ]
 
 
+# Replies as providers publish them (their postmaster pages), none of them from
+# the corpus: the general rules must hold on bounces the tables were not tuned on.
+PROVIDERS = [
+    (
+        "gmail 5.1.1",
+        "5.1.1",
+        "550-5.1.1 The email account that you tried to reach "
+        "does not exist. Please try double-checking the recipient's email address",
+        R.USERUNKNOWN,
+    ),
+    (
+        "gmail over quota",
+        "4.2.2",
+        "452-4.2.2 The email account that you tried to "
+        "reach is over quota. Please direct the recipient to",
+        R.MAILBOXFULL,
+    ),
+    (
+        "gmail unsolicited",
+        "5.7.1",
+        "550-5.7.1 Our system has detected that this "
+        "message is likely unsolicited mail.",
+        R.SPAMDETECTED,
+    ),
+    (
+        "gmail low reputation",
+        "4.7.0",
+        "421-4.7.0 This message is suspicious due to "
+        "the very low reputation of the sending IP address.",
+        R.BADREPUTATION,
+    ),
+    (
+        "gmail direct to mx",
+        "5.7.1",
+        "550-5.7.1 The IP you're using to send mail is "
+        "not authorized to send email directly to our servers.",
+        R.BLOCKED,
+    ),
+    (
+        "gmail rate limited",
+        "4.7.28",
+        "421-4.7.28 Our system has detected an unusual "
+        "rate of unsolicited mail originating from your IP address. To protect our "
+        "users from spam, mail sent from your IP address has been temporarily rate "
+        "limited.",
+        R.SPEEDING,
+    ),
+    (
+        "gmail inactive",
+        "5.2.1",
+        "550-5.2.1 The email account that you tried to reach is inactive.",
+        R.SUSPEND,
+    ),
+    (
+        "gmail malware",
+        "5.7.0",
+        "552-5.7.0 This message was blocked because its "
+        "content presents a potential security issue.",
+        R.VIRUSDETECTED,
+    ),
+    (
+        "microsoft dbeb",
+        "5.4.1",
+        "550 5.4.1 Recipient address rejected: Access "
+        "denied. AS(201806281) [DB5EUR03FT032.eop-EUR03.prod.protection.outlook.com]",
+        R.USERUNKNOWN,
+    ),
+    (
+        "postfix access map",
+        "5.7.1",
+        "554 5.7.1 <bob@example.org>: Recipient address rejected: Access denied",
+        R.SECURITYERROR,
+    ),
+    (
+        "microsoft block list",
+        "5.7.1",
+        "550 5.7.1 Unfortunately, messages from "
+        "[192.0.2.1] weren't sent. Please contact your Internet service provider since "
+        "part of their network is on our block list (S3140).",
+        R.BLOCKED,
+    ),
+    (
+        "microsoft banned ip",
+        "5.7.606",
+        "550 5.7.606 Access denied, banned sending IP [192.0.2.1].",
+        R.BLOCKED,
+    ),
+    (
+        "microsoft recipient not found",
+        "5.1.10",
+        "550 5.1.10 RESOLVER.ADR."
+        "RecipientNotFound; Recipient not found by SMTP address lookup",
+        R.USERUNKNOWN,
+    ),
+    (
+        "yahoo disabled",
+        None,
+        "554 delivery error: dd Sorry your message to "
+        "bob@yahoo.com cannot be delivered. This mailbox is disabled (554.30).",
+        R.SUSPEND,
+    ),
+    (
+        "yahoo policy",
+        "5.7.9",
+        "554 5.7.9 Message not accepted for policy reasons.",
+        R.POLICYVIOLATION,
+    ),
+    (
+        "proofpoint",
+        "5.7.1",
+        "554 5.7.1 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1",
+        R.BLOCKED,
+    ),
+    (
+        "courier",
+        None,
+        "550 User <bob@example.org> unknown (in reply to RCPT TO command)",
+        R.USERUNKNOWN,
+    ),
+    (
+        "qmail loop",
+        "5.4.6",
+        "This message is looping: it already has my Delivered-To line. (#5.4.6)",
+        R.NETWORKERROR,
+    ),
+    (
+        "qmail no host",
+        "5.1.2",
+        "Sorry, I couldn't find any host named example.org. (#5.1.2)",
+        R.HOSTUNKNOWN,
+    ),
+    (
+        "yandex spam",
+        "5.7.1",
+        "554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc",
+        R.SPAMDETECTED,
+    ),
+    (
+        "orange full",
+        "5.5.0",
+        "550 5.5.0 Boite du destinataire pleine. Recipient mailbox is full. OFR_417",
+        R.MAILBOXFULL,
+    ),
+    (
+        "gmx ptr",
+        None,
+        "550 Requested action not taken: mailbox unavailable invalid "
+        "DNS PTR resource record, IP=192.0.2.1",
+        R.REQUIREPTR,
+    ),
+    (
+        "starttls",
+        "5.7.0",
+        "530 5.7.0 Must issue a STARTTLS command first",
+        R.FAILEDSTARTTLS,
+    ),
+    (
+        "ses suppression",
+        None,
+        "Amazon SES has suppressed sending to this address "
+        "because it is on the account-level suppression list.",
+        R.SUPPRESSED,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("status", "text", "reason"),
+    [
+        pytest.param(status, text, reason, id=name)
+        for name, status, text, reason in PROVIDERS
+    ],
+)
+def test_provider_replies(status, text, reason):
+    """Replies worded as the big providers document them classify as they mean."""
+    finding = Finding(recipient="bob@example.org", status=status, diagnostic=text)
+    assert classify(finding).reason is reason, classify(finding).rule
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_classification_table(case: Case):
     """Each row classifies to its reason, permanence and hardness."""
@@ -640,7 +819,7 @@ def test_every_phrase_table_is_ranked():
     assert strong == {reason.value for reason in STRONG_ORDER}
     weak = {tag for tag in tables if tag.startswith(phrases.WEAK)}
     assert weak == {phrases.weak(r) for r in (*WEAK_ORDER, R.VACATION)}
-    assert tables - strong - weak == {phrases.UNPROVEN, phrases.DISGUISED}
+    assert tables - strong - weak == {phrases.UNPROVEN, phrases.DISGUISED, phrases.DBEB}
 
 
 def test_every_phrase_is_reachable_by_the_scanner():

@@ -58,7 +58,7 @@ from __future__ import annotations
 import re
 
 from bounced.classify import codes, scan
-from bounced.classify.phrases import DISGUISED, UNPROVEN, weak
+from bounced.classify.phrases import DBEB, DISGUISED, UNPROVEN, weak
 from bounced.reasons import Reason, is_hard
 from bounced.report import Action, Classification, Finding
 
@@ -167,12 +167,15 @@ def _reason(
 ) -> tuple[Reason, str]:
     by_status = _status_reason(status)
     code = ".".join(status) if status else ""
+    if DBEB in found and status is not None and status[1:] == ("4", "1"):
+        # Microsoft's x.4.1 "Recipient address rejected: Access denied" (DBEB)
+        found = {**found, Reason.USERUNKNOWN.value: found[DBEB]}
     strong = next(
         (r for r in STRONG_ORDER if r.value in found or _is_unknown(r, found)), None
     )
     if strong is not None:
         rule = f"phrase {_quoted(found, strong)}"
-        if by_status is Reason.REJECTED and strong in _ADDRESS | {Reason.USERUNKNOWN}:
+        if by_status is Reason.REJECTED and strong in _ADDRESS:
             return Reason.REJECTED, f"status {code} (sender) over {rule}"
         if strong in _SIZE and by_status in _SIZE:
             assert by_status is not None

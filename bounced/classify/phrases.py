@@ -40,6 +40,7 @@ Phrase = str | Rx
 # Tags that are not a reason of their own (see bounced.classify for their use).
 UNPROVEN = "?unproven-userunknown"  # "user unknown" said at an unknown SMTP stage
 DISGUISED = "?disguised-filter"  # au/KDDI's "550 : User unknown", a filter's refusal
+DBEB = "?edge-blocked"  # Microsoft's "Recipient address rejected: Access denied"
 WEAK = "~"  # prefix: weak evidence, used only when the status code says nothing
 
 
@@ -319,6 +320,7 @@ _TOOMANYCONN: tuple[Phrase, ...] = (
         needs="too many",
     ),
     "connection rate limit | connection limit | maximum number of connections",
+    "server busy",  # Microsoft 451 4.7.500 "Server busy. Please try again later"
     "too many recipients | too many rcpt",
 )
 
@@ -331,6 +333,7 @@ _BADREPUTATION: tuple[Phrase, ...] = (
 
 _VIRUSDETECTED: tuple[Phrase, ...] = (
     "virus | infected | malware | trojan | malicious content",
+    "potential security issue",  # Gmail 552 5.7.0 (suspected malware)
     "wirus",  # Polish
     "вирус | 病毒 | ウイルス | ウィルス",
 )
@@ -345,6 +348,8 @@ _SPAMDETECTED: tuple[Phrase, ...] = (
     "spamassassin | unsolicited | bulk mail | bulk email | message content rejected",
     "junk mail",
     "- spam",  # amavisd-new "Reject, id=... - SPAM"
+    "probability of spam | suspicion of spam",  # Yandex "under suspicion of SPAM"
+    "dt:spm",  # NetEase (163.com) spam verdict code
     "als spam | spam erkannt | comme spam | spam detecte | como spam",
     "spam detectado | come spam | jako spam | как спам | 垃圾邮件 | 垃圾郵件",
     "迷惑メール | スパム",
@@ -357,6 +362,8 @@ _POLICYVIOLATION: tuple[Phrase, ...] = (
     "content policy | violates our policy | protocol violation",
     "host network not allowed",  # Mimecast: a Permitted Senders policy refused us
     "illegal attachment | attachment not allowed | prohibited attachment",
+    "forbidden attachment | forbidden extension | blocked attachment",
+    "policy restrictions | rejected by policy | anti-spoofing",
     "dangerous attachment | quarantined | not subscribed to this group",
     "solving a captcha",
 )
@@ -383,6 +390,7 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     "recipient domain must exist | mail domain mentioned in email address is unknown",
     "the account or domain may not exist",  # lhost-exim-31.eml
     "name or service not known | bad destination system address",
+    "couldn't find any host named | could not find any host named",  # qmail-remote
     # "<host.name> does not exist" (Exim relaying a 553, lhost-exim-37.eml)
     Rx(
         r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+ does not exist",
@@ -434,9 +442,6 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     "mailbox not found | mailbox is not found | mailbox unknown | unknown mailbox",
     "not listed in domino directory | not listed in public name & address book",
     "unknown local part | unknown or illegal alias",
-    # Microsoft Directory-Based Edge Blocking: 550 5.4.1 "Recipient address
-    # rejected: Access denied" means the address is not in the tenant.
-    "recipient address rejected: access denied",
     # Yahoo "554 delivery error: dd This user doesn't have a yahoo.com account"
     Rx(r"(?:doesn't|does not) have an? \S+ account", needs="account"),
     # au/KDDI "550 <addr>: User unknown" (Sisimai Rhost/KDDI.pm)
@@ -467,6 +472,7 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
 
 # "User unknown" and its kin, believed only at RCPT (see bounced.classify).
 _UNPROVEN: tuple[Phrase, ...] = (
+    Rx(r"\buser <?[^\s<>]+@[^\s<>]+>? (?:is )?unknown", needs="user"),  # Courier
     "user unknown | unknown user | recipient unknown | unknown recipient",
     "recipient not found | user not found | addressee unknown",
     # German
@@ -499,6 +505,13 @@ _DISGUISED: tuple[Phrase, ...] = (
     # au/KDDI refuse filtered mail with an *empty* address: "550 : User unknown"
     # (Sisimai Rhost/KDDI.pm); "550: : User unknown" is Yahoo relaying it.
     Rx(r"550:? : user unknown", needs=": user unknown"),
+)
+
+_DBEB: tuple[Phrase, ...] = (
+    # Microsoft Directory-Based Edge Blocking answers 550 5.4.1 "Recipient address
+    # rejected: Access denied" for an address not in the tenant; with any other
+    # status (Postfix check_recipient_access) the same words are a policy refusal.
+    "recipient address rejected: access denied",
 )
 
 _FILTERED: tuple[Phrase, ...] = (
@@ -550,6 +563,12 @@ _BLOCKED: tuple[Phrase, ...] = (
     "not currently accepting mail from your ip | from your ip",
     "you are not allowed to connect | dynamic ip | dial-up | dialup | residential ip",
     "not accepting connections",  # Apple "ESMTP not accepting connections"
+    "not authorized to send email directly",  # Gmail 550 5.7.1, use your ISP's relay
+    "traffic not accepted",  # Microsoft 5.7.708 "traffic not accepted from this IP"
+    "blocked - see",  # Proofpoint, Apple "554 5.7.1 Blocked - see https://..."
+    "permanently deferred",  # Yahoo TSS09
+    "banned sender",  # Microsoft 5.7.511
+    "block for spam",  # Comcast "Comcast block for spam"
     "service refuse",  # Orange: "Service refuse. Veuillez essayer plus tard"
     "my name was rejected",  # qmail-remote: HELO refused
     "helo command rejected | invalid helo | refused to talk to me | greylist",
@@ -581,6 +600,7 @@ _NETWORKERROR: tuple[Phrase, ...] = (
     "name service error | dns error | dns failure | temporary lookup failure",
     "lost connection",
     "wasn't able to establish an smtp connection",  # qmail-remote
+    "message is looping",  # qmail-send "This message is looping: it already has..."
     # German
     "zu viele hops | zu viele weiterleitungen | mailschleife | schleife erkannt",
     # French
@@ -736,6 +756,7 @@ TABLES: tuple[tuple[str, tuple[Phrase, ...]], ...] = (
     (Reason.USERUNKNOWN.value, _USERUNKNOWN),
     (UNPROVEN, _UNPROVEN),
     (DISGUISED, _DISGUISED),
+    (DBEB, _DBEB),
     (Reason.FILTERED.value, _FILTERED),
     (Reason.REJECTED.value, _REJECTED),
     (Reason.BLOCKED.value, _BLOCKED),
