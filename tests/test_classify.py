@@ -740,6 +740,32 @@ def test_the_same_failure_classifies_the_same_in_every_language(
         assert verdict.reason is reason, (language, status, verdict.rule)
 
 
+def test_the_returned_message_does_not_decide():
+    """Headers and body of the returned original are not read as the diagnosis."""
+    diagnostic = (
+        "Sorry, we were unable to deliver your message to the following address.\n"
+        "\n<bob@example.org>:\n550: 5.2.2 <bob@example.org>... Mailbox full\n\n"
+        "--- Below this line is a copy of the message.\n\n"
+        "X-Virus-Scanned: clean by amavisd-new\nSubject: Your account is suspended\n"
+        "From: news@example.com\n\nWe detected spam from your relay access.\n"
+    )
+    finding = Finding(recipient="bob@example.org", diagnostic=diagnostic)
+    assert classify(finding).reason is R.MAILBOXFULL
+
+
+def test_header_lines_inside_a_diagnostic_are_ignored():
+    """A pasted header block ("X-Virus-Scanned:") is not a virus verdict."""
+    diagnostic = (
+        "550 Requested action not taken: mailbox unavailable\n"
+        "X-Virus-Scanned: Debian amavisd-new at example.org\n"
+        "Received: from mx.example.com\n\tby mx.example.org with ESMTP\n"
+    )
+    finding = Finding(
+        recipient="bob@example.org", status="5.0.0", diagnostic=diagnostic
+    )
+    assert classify(finding).reason is R.USERUNKNOWN
+
+
 def test_a_detector_hint_wins():
     """A detector that knows the reason (ARF, auto-reply, MTA module) decides it."""
     finding = Finding(

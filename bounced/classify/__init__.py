@@ -142,7 +142,7 @@ def classify(finding: Finding) -> Classification:
         return _verdict(Reason.DELIVERED, False, f"action {finding.action.value}")
     if status is not None and status[0] == "2":
         return _verdict(Reason.DELIVERED, False, f"status {'.'.join(status)}")
-    text = scan.normalize(raw)
+    text = scan.prepare(raw)
     found = scan.scan(text)
     command = _command(finding.smtp_command) or scan.command_in(text)
     reason, rule = _reason(finding, status, found, command, bool(text))
@@ -241,7 +241,7 @@ def _gone(finding: Finding) -> bool:
     """A vacation hint whose text says the mailbox is closed, moved or unknown."""
     if finding.reason_hint is not Reason.VACATION or not finding.diagnostic:
         return False
-    found = scan.scan(scan.normalize(finding.diagnostic))
+    found = scan.scan(scan.prepare(finding.diagnostic))
     return any(reason.value in found for reason in _GONE)
 
 

@@ -70,6 +70,39 @@ _CONTINUATION_RE = re.compile(
     r"(?:-(?:[245]\.\d{1,3}\.\d{1,3}\s?)?| [245]\.\d{1,3}\.\d{1,3}\s)"
 )
 
+# Header fields of a returned message (RFC 5322, RFC 2045, list and trace fields,
+# any X- field), with their continuation lines. DSN fields (Status, Action,
+# Diagnostic-Code) are not among them.
+_HEADER_LINES_RE = re.compile(
+    r"^(?:X-[\w-]+|Received(?:-SPF)?|DKIM-Signature|DomainKey-Signature|ARC-[\w-]+"
+    r"|Authentication-Results|Return-Path|Message-I[Dd]|Subject|From|To|Cc|Date"
+    r"|Reply-To|Sender|MIME-Version|Content-[\w-]+|References|In-Reply-To"
+    r"|List-[\w-]+|Precedence|Delivered-To|Thread-[\w-]+|User-Agent)"
+    r"[ \t]*:[^\n]*(?:\n[ \t]+[^\n]*)*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# Where bounce texts start quoting the message they return (normalized form).
+_RETURNED_RE = re.compile(
+    "|".join(
+        re.escape(marker)
+        for marker in (
+            "below this line is a copy of the message",  # qmail, Yahoo
+            "this is a copy of the message",  # Exim
+            "this is a copy of your message",
+            "original message follows",  # IMail, x2
+            "----- original message -----",  # Gmail
+            "message headers follow",  # DragonFly
+            "below is a copy of the original message",  # OpenSMTPD
+            "the header of the original message is following",  # GMX
+            "included is a copy of the message header",  # MXLogic
+            "unsent message follows",  # Sendmail V5
+            "enclosed is a copy of the message",  # qmail
+            "------- returned message",  # Lotus Notes
+        )
+    )
+)
+
 # Letters that NFKD does not decompose but people drop the accent from anyway.
 # l with stroke, d with stroke, o with stroke, dotless i
 _EXTRA_FOLDS = {0x0142: "l", 0x0111: "d", 0x00F8: "o", 0x0131: "i"}
@@ -78,6 +111,21 @@ _FOLD_TABLE: dict[int, str | None] = {
     **dict.fromkeys(range(0x3099, 0x309B)),  # kana voicing marks
     **_EXTRA_FOLDS,
 }
+
+
+def prepare(diagnostic: str) -> str:
+    """A diagnostic as the classifier reads it: without the returned message.
+
+    Parsers sometimes hand over a whole human-readable part, returned headers
+    included; "X-Virus-Scanned: clean" or the original Subject must not decide the
+    reason. Header lines go first (they need the line breaks), then everything from
+    a "copy of the original message follows" marker on.
+    """
+    if "\n" in diagnostic and ":" in diagnostic:
+        diagnostic = _HEADER_LINES_RE.sub(" ", diagnostic)
+    text = normalize(diagnostic)
+    marker = _RETURNED_RE.search(text)
+    return text[: marker.start()].rstrip() if marker else text
 
 
 def normalize(text: str) -> str:
