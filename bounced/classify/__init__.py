@@ -200,10 +200,16 @@ def _unknown_user(
     """`userunknown` when the bounce proves it, else `filtered` (see the docstring)."""
     if DISGUISED in found:
         return Reason.FILTERED, f"phrase {found[DISGUISED]!r} (empty address: a filter)"
-    if status is not None and status[1] == "1":
-        return Reason.USERUNKNOWN, f"{rule} with status {'.'.join(status)}"
     if Reason.USERUNKNOWN.value in found:
         return Reason.USERUNKNOWN, rule
+    if status is not None and status[1] == "1":
+        # x.1.1, x.1.3 say the mailbox is bad; x.1.2 (host) and x.1.6 (moved)
+        # name a finer address fault than the words do.
+        by_status = _status_reason(status)
+        if by_status in (Reason.HOSTUNKNOWN, Reason.HASMOVED, Reason.NOTACCEPT):
+            assert by_status is not None
+            return by_status, f"status {'.'.join(status)} over {rule}"
+        return Reason.USERUNKNOWN, f"{rule} with status {'.'.join(status)}"
     if command == "RCPT":
         return Reason.USERUNKNOWN, f"{rule} in reply to RCPT"
     stage = f"after {command}" if command else "at an unknown stage"
@@ -278,12 +284,14 @@ def _status(given: str | None, raw: str) -> tuple[str, str, str] | None:
 
 
 def _quoted_status(raw: str) -> tuple[str, str, str] | None:
+    """A failure status quoted in the text; a 2.x.x there is never the verdict."""
     if not raw:
         return None
-    if (quoted := _QUOTED_STATUS.search(raw)) is not None:
-        return codes.split_status(quoted[1])
-    bare = _BARE_STATUS.search(raw)
-    return codes.split_status(bare[0]) if bare else None
+    quoted = _QUOTED_STATUS.search(raw)
+    code = (
+        quoted[1] if quoted else (bare[0] if (bare := _BARE_STATUS.search(raw)) else "")
+    )
+    return None if code.startswith("2") else codes.split_status(code)
 
 
 def _permanent(finding: Finding, status: tuple[str, str, str] | None, raw: str) -> bool:

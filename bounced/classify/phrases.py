@@ -332,10 +332,19 @@ _BADREPUTATION: tuple[Phrase, ...] = (
 )
 
 _VIRUSDETECTED: tuple[Phrase, ...] = (
-    "virus | infected | malware | trojan | malicious content",
+    # Not the bare word: Barracuda signs its notices "Spam & Virus Firewall", and
+    # "X-Virus-Scanned" headers are everywhere.
+    "virus detected | virus found | virus infected | virus alert | a virus",
+    "infected with | infected by | malware | trojan | malicious content",
     "potential security issue",  # Gmail 552 5.7.0 (suspected malware)
-    "wirus",  # Polish
-    "вирус | 病毒 | ウイルス | ウィルス",
+    "virus gefunden | virus erkannt",  # German
+    "virus detecte | un virus",  # French
+    "virus detectado | un virus",  # Spanish, Portuguese ("vírus" folds to "virus")
+    "virus rilevato",  # Italian
+    "virus gevonden",  # Dutch
+    "wykryto wirusa | zawiera wirusa",  # Polish
+    "обнаружен вирус | содержит вирус",  # Russian
+    "病毒 | ウイルス | ウィルス",
 )
 
 _SPAMDETECTED: tuple[Phrase, ...] = (
