@@ -440,11 +440,11 @@ PROVIDERS = [
         R.SUSPEND,
     ),
     (
-        "gmail malware",
+        "gmail risky attachment",
         "5.7.0",
         "552-5.7.0 This message was blocked because its "
         "content presents a potential security issue.",
-        R.VIRUSDETECTED,
+        R.POLICYVIOLATION,
     ),
     (
         "microsoft dbeb",

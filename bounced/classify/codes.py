@@ -177,10 +177,10 @@ STATUS_REASONS: dict[str, Reason] = {
     "7.6": Reason.SECURITYERROR,
     "7.7": Reason.SECURITYERROR,
     "7.8": Reason.SECURITYERROR,
-    # RFC 4954 says "authentication mechanism is too weak", a submission-time code
-    # that never reaches a list sender's bounce; in bounces 5.7.9 is Yahoo's
-    # "Message not accepted for policy reasons" (senders.yahooinc.com/error-codes).
-    "7.9": Reason.POLICYVIOLATION,
+    # RFC 4954 "authentication mechanism is too weak". Yahoo sends 5.7.9 with
+    # "Message not accepted for policy reasons"; its words make that one a
+    # policyviolation, the code alone stays a security error.
+    "7.9": Reason.SECURITYERROR,
     "7.10": Reason.FAILEDSTARTTLS,
     "7.11": Reason.FAILEDSTARTTLS,
     "7.12": Reason.SECURITYERROR,

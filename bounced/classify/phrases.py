@@ -336,7 +336,6 @@ _VIRUSDETECTED: tuple[Phrase, ...] = (
     # "X-Virus-Scanned" headers are everywhere.
     "virus detected | virus found | virus infected | virus alert | a virus",
     "infected with | infected by | malware | trojan | malicious content",
-    "potential security issue",  # Gmail 552 5.7.0 (suspected malware)
     "virus gefunden | virus erkannt",  # German
     "virus detecte | un virus",  # French
     "virus detectado | un virus",  # Spanish, Portuguese ("vírus" folds to "virus")
@@ -373,6 +372,9 @@ _POLICYVIOLATION: tuple[Phrase, ...] = (
     "illegal attachment | attachment not allowed | prohibited attachment",
     "forbidden attachment | forbidden extension | blocked attachment",
     "policy restrictions | rejected by policy | anti-spoofing",
+    "header error",  # Sendmail milters, "554 5.7.9 Header error" (lhost-sendmail-09)
+    # Gmail 552 5.7.0: an attachment type Gmail refuses (executables, macros)
+    "content presents a potential security issue",
     "dangerous attachment | quarantined | not subscribed to this group",
     "solving a captcha",
 )
@@ -727,6 +729,7 @@ _WEAK_SYSTEMERROR: tuple[Phrase, ...] = (
 
 _WEAK_EXPIRED: tuple[Phrase, ...] = (
     "queue too long",  # qmail-send "has been in the queue too long"
+    "after multiple retries",  # Yahoo "Unable to deliver message after multiple ..."
     "delivery attempts will continue | will be retried",
 )
 
