@@ -180,3 +180,11 @@ def test_the_mta_snippets_route_the_same_domain_to_the_daemons_port():
         "reject_unverified_recipient"
         in (DEPLOY / "postfix" / "bounced_recipients").read_text()
     )
+
+
+def test_the_env_example_sets_every_variable_the_compose_file_reads():
+    variables = set(re.findall(r"\$\{(\w+)", COMPOSE.read_text()))
+    example = (DEPLOY / ".env.example").read_text()
+    documented = set(re.findall(r"^(\w+)=", example, re.MULTILINE))
+
+    assert variables == documented

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import re
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -564,3 +566,13 @@ def test_listmonk_cannot_subscribe_to_sender_alerts(tmp_path):
         "webhooks.endpoints[0].events: expected no sender.alert for format listmonk"
         " (listmonk records bounces of subscribers, not of domains)"
     ]
+
+
+def test_the_readme_documents_every_field_of_the_generic_notice():
+    """The sample notice in the README has exactly the fields bounced sends."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    sample = re.search(r"```json\n(\{\"id\": \"evt_.*?\})\n```", readme, re.DOTALL)
+    documented = json.loads(sample[1].replace("…", ""))
+
+    assert set(documented) == set(_notice("a@example.org", T0))
+    assert documented["type"] in config.WEBHOOK_EVENTS
