@@ -520,3 +520,64 @@ def doctor_command(lazy: _Lazy, as_json: bool) -> None:
         failures = sum(c.status == doctor.FAIL for c in checks)
         click.echo(f"{warnings} warning(s), {failures} failure(s)")
     sys.exit(doctor.exit_code(checks))
+
+
+# -- webhooks ------------------------------------------------------------------------
+
+
+@main.group("webhooks")
+def webhooks_group() -> None:
+    """Inspect the webhook outbox and send failed notices again."""
+
+
+@webhooks_group.command("list")
+@click.option(
+    "--state", type=click.Choice(["pending", "delivered", "failed"]), default=None
+)
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.pass_obj
+def webhooks_list(lazy: _Lazy, state: str | None, limit: int, as_json: bool) -> None:
+    """List queued, delivered and failed notices, newest first."""
+    from bounced.store import outbox
+
+    for row in outbox.list_(_engine(lazy), state=state, limit=limit):
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "id": row.id,
+                        "event_id": row.event_id,
+                        "type": row.type,
+                        "endpoint": row.endpoint,
+                        "state": row.state,
+                        "attempts": row.attempts,
+                        "created_at": row.created_at.isoformat(),
+                        "due_at": row.due_at.isoformat(),
+                        "delivered_at": row.delivered_at.isoformat()
+                        if row.delivered_at
+                        else None,
+                        "last_result": row.last_result,
+                    }
+                )
+            )
+        else:
+            click.echo(
+                f"{row.id:>8} {row.state:9} {row.endpoint:16} {row.type:17}"
+                f" attempts={row.attempts} {row.last_result or '-'}"
+            )
+
+
+@webhooks_group.command("retry")
+@click.argument("ids", nargs=-1, type=int)
+@click.pass_obj
+def webhooks_retry(lazy: _Lazy, ids: tuple[int, ...]) -> None:
+    """Queue failed notices (all, or the given IDS) to be sent again.
+
+    Use after fixing a receiver that was down past [webhooks] give_up_after or
+    refused the requests; a running daemon sends them within its poll interval.
+    """
+    from bounced.store import outbox
+
+    count = outbox.requeue(_engine(lazy), now=_now(), ids=list(ids) if ids else None)
+    click.echo(f"{count} notice(s) queued to be sent again")

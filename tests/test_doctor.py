@@ -6,6 +6,7 @@ import json
 import socket
 import threading
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import dns.message
 import dns.rcode
@@ -231,6 +232,31 @@ def test_plain_http_webhooks_off_this_host_are_a_warning(sqlite_url):
     checks = doctor.check_webhook_urls(cfg)
 
     assert [(c.name, c.status) for c in checks] == [("webhook far", "warn")]
+
+
+def _api(**values):
+    """A configuration with an [api] section shaped like bounced/api's ApiConfig."""
+    section = {
+        "enabled": True,
+        "host": "127.0.0.1",
+        "port": 8025,
+        "read_tokens": (),
+        "admin_tokens": (),
+    }
+    return SimpleNamespace(api=SimpleNamespace(**{**section, **values}))
+
+
+@pytest.mark.parametrize(
+    ("values", "status"),
+    [
+        ({"admin_tokens": ("t" * 32,)}, "ok"),
+        ({"enabled": False}, "ok"),
+        ({}, "warn"),  # open, but only on loopback
+        ({"host": "0.0.0.0"}, "fail"),  # open to the network
+    ],
+)
+def test_an_api_without_tokens_is_flagged_and_worse_off_loopback(values, status):
+    assert doctor.check_api(_api(**values)).status == status
 
 
 # -- the command -------------------------------------------------------------------

@@ -11,9 +11,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import select
 
 from bounced import config, notices, signing
+from bounced.cli import main
 from bounced.errors import ConfigError
 from bounced.policy import Decision, Verdict
 from bounced.reasons import Reason
@@ -576,3 +578,29 @@ def test_the_readme_documents_every_field_of_the_generic_notice():
 
     assert set(documented) == set(_notice("a@example.org", T0))
     assert documented["type"] in config.WEBHOOK_EVENTS
+
+
+def test_failed_notices_are_listed_and_sent_again_after_webhooks_retry(
+    db_url, engine, receiver
+):
+    """`bounced webhooks retry` after the receiver is fixed: the notice goes out."""
+    receiver.statuses = [422]
+    cfg = webhooks_config(generic(receiver.url()))
+    (event_id,) = queue(engine, cfg.endpoints)
+    run_once(deliverer(engine, cfg, FakeClock(T0)))
+    env = {"BOUNCED_DATABASE_URL": db_url}
+
+    listed = CliRunner().invoke(
+        main, ["webhooks", "list", "--state", "failed", "--json"], env=env
+    )
+    retried = CliRunner().invoke(main, ["webhooks", "retry"], env=env)
+    run_once(deliverer(engine, cfg, FakeClock(datetime.now(UTC))))
+
+    assert json.loads(listed.stdout)["event_id"] == event_id
+    assert retried.stdout.strip() == "1 notice(s) queued to be sent again"
+    assert [r.headers["X-Bounced-Event"] for r in receiver.requests] == [
+        event_id,
+        event_id,
+    ]
+    (row,) = deliveries(engine)
+    assert row.state == "delivered"

@@ -227,3 +227,71 @@ def oldest_pending(engine: Engine) -> datetime | None:
         return connection.scalar(
             select(func.min(table.created_at)).where(table.state == "pending")
         )
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRow:
+    """An outbox row as `bounced webhooks list` shows it."""
+
+    id: int
+    event_id: str
+    type: str
+    endpoint: str
+    state: str
+    attempts: int
+    created_at: datetime
+    due_at: datetime
+    delivered_at: datetime | None
+    last_result: str | None
+
+
+def list_(
+    engine: Engine, *, state: str | None = None, limit: int = 100
+) -> list[DeliveryRow]:
+    """The newest outbox rows first, optionally of one state."""
+    table = WebhookDelivery
+    query = (
+        select(
+            table.id,
+            table.event_id,
+            table.type,
+            table.endpoint,
+            table.state,
+            table.attempts,
+            table.created_at,
+            table.due_at,
+            table.delivered_at,
+            table.last_result,
+        )
+        .order_by(table.id.desc())
+        .limit(limit)
+    )
+    if state is not None:
+        query = query.where(table.state == state)
+    with engine.connect().execution_options(readonly=True) as connection:
+        return [DeliveryRow(*row) for row in connection.execute(query)]
+
+
+def requeue(engine: Engine, *, now: datetime, ids: Sequence[int] | None = None) -> int:
+    """Send failed notices again (all, or the given ids); returns how many.
+
+    Their give-up clock starts again: `created_at` becomes now.
+    """
+    table = WebhookDelivery
+    statement = (
+        update(table)
+        .where(table.state == "failed")
+        .values(
+            state="pending",
+            due_at=now,
+            created_at=now,
+            attempts=0,
+            claimed_by=None,
+            claim_expires=None,
+            last_result="requeued",
+        )
+    )
+    if ids is not None:
+        statement = statement.where(table.id.in_(list(ids)))
+    with engine.begin() as connection:
+        return connection.execute(statement).rowcount
