@@ -7,12 +7,13 @@ import base64
 import json
 import re
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from bounced import config, notices, signing
 from bounced.cli import main
@@ -21,7 +22,7 @@ from bounced.policy import Decision, Verdict
 from bounced.reasons import Reason
 from bounced.report import Classification, Finding, ReturnedMessage
 from bounced.store import outbox
-from bounced.store.schema import Suppression, WebhookDelivery
+from bounced.store.schema import DomainState, Suppression, WebhookDelivery
 from bounced.verp import VerpData
 from bounced.webhooks import Deliverer
 from tests.conftest import make_config
@@ -604,3 +605,61 @@ def test_failed_notices_are_listed_and_sent_again_after_webhooks_retry(
     ]
     (row,) = deliveries(engine)
     assert row.state == "delivered"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlertingDecision(Decision):
+    """A decision with the policy branch's `alert` flag (sender alerts)."""
+
+    alert: bool = True
+
+
+@pytest.mark.parametrize(("count", "sent"), [(1, 1), (2, 0), (9, 0), (10, 1), (100, 1)])
+def test_a_sender_alert_is_announced_when_new_and_at_each_tenfold(
+    sqlite_engine, count, sent
+):
+    """The policy raised (or counted) a domain's sender alert in this transaction:
+    a sender.alert notice at the 1st, 10th, 100th refusal, not at every one."""
+    cfg = webhooks_config(generic("http://127.0.0.1:9/a"))
+    box = outbox.Outbox(cfg.endpoints)
+    finding = Finding(
+        recipient="x@example.net", status="5.7.1", reply_code=554, diagnostic="blocked"
+    )
+    verdict = Classification(
+        reason=Reason.BLOCKED, permanent=True, hard=False, rule="status 5.7.1"
+    )
+
+    with sqlite_engine.begin() as connection:
+        connection.execute(
+            insert(DomainState),
+            {
+                "domain": "example.net",
+                "batch_size": 10,
+                "updated_at": T0,
+                "alert_reason": "blocked",
+                "alert_count": count,
+            },
+        )
+        added = box.add_finding(
+            connection,
+            bounce_event_id=None,
+            subject="x@example.net",
+            finding=finding,
+            classification=verdict,
+            decision=AlertingDecision(verdict=Verdict.RECORD, rule="sender blamed"),
+            returned=None,
+            verp=None,
+            list_id=None,
+            received_at=T0,
+            now=T0,
+        )
+
+    assert added == sent
+    if sent:
+        (row,) = deliveries(sqlite_engine)
+        payload = json.loads(row.payload)
+        assert (row.type, payload["domain"], payload["count"]) == (
+            "sender.alert",
+            "example.net",
+            count,
+        )

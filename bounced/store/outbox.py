@@ -22,11 +22,12 @@ from typing import Any
 from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
+from bounced import address as addresses
 from bounced import notices
 from bounced.config import WebhookEndpoint
 from bounced.policy import Decision
 from bounced.report import Classification, Finding, ReturnedMessage
-from bounced.store.schema import WebhookDelivery
+from bounced.store.schema import DomainState, WebhookDelivery
 from bounced.verp import VerpData
 
 
@@ -92,13 +93,23 @@ class Outbox:
         received_at: datetime,
         now: datetime,
     ) -> int:
-        """Queue the notice a decided finding makes, if it makes one.
+        """Queue the notices a decided finding makes, if it makes any.
 
-        A finding that acted on nobody (an untrusted bounce) announces nothing.
+        Call it after the decision's effects are written (a sender alert is read
+        back from domain_states). A finding that acted on nobody (an untrusted
+        bounce) announces nothing.
         """
-        kind = notices.event_type(finding, classification, decision)
-        if subject is None or kind is None or not self.endpoints:
+        if subject is None or not self.endpoints:
             return 0
+        added = 0
+        # The policy's per-domain sender alerts (Decision.alert, branch policy).
+        if getattr(decision, "alert", False):
+            added += self._add_alert(
+                connection, addresses.domain_of(subject), finding, classification, now
+            )
+        kind = notices.event_type(finding, classification, decision)
+        if kind is None:
+            return added
         notice = notices.for_finding(
             event_id=new_event_id(),
             kind=kind,
@@ -113,7 +124,43 @@ class Outbox:
             received_at=received_at,
             now=now,
         )
-        return self.add(connection, notice, now=now, bounce_event_id=bounce_event_id)
+        return added + self.add(
+            connection, notice, now=now, bounce_event_id=bounce_event_id
+        )
+
+    def _add_alert(
+        self,
+        connection: Connection,
+        domain: str,
+        finding: Finding,
+        classification: Classification,
+        now: datetime,
+    ) -> int:
+        """A sender.alert notice when a domain's alert is new, and again at the
+        10th, 100th, ... refusal: a blocklisting yields a handful of notices, not
+        one per bounce."""
+        count = connection.scalar(
+            select(DomainState.alert_count).where(DomainState.domain == domain)
+        )
+        count = count or 1  # no row: the alert was not stored, but it was raised
+        if not _is_milestone(count):
+            return 0
+        notice = notices.sender_alert(
+            event_id=new_event_id(),
+            domain=domain,
+            reason=classification.reason.value,
+            count=count,
+            detail=finding.diagnostic,
+            now=now,
+        )
+        return self.add(connection, notice, now=now)
+
+
+def _is_milestone(count: int) -> bool:
+    """1, 10, 100, 1000, ..."""
+    while count >= 10 and count % 10 == 0:
+        count //= 10
+    return count == 1
 
 
 @dataclass(frozen=True, slots=True)
