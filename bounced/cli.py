@@ -432,8 +432,10 @@ def verp_encode(
     from bounced.errors import ApiError
 
     try:
+        cfg = lazy.config
         signed = service.verp_encode(
-            lazy.config,
+            cfg.verp,
+            cfg.smtp.bounce_domains,
             recipient,
             now=_now(),
             bounce_domain=domain,
@@ -470,7 +472,7 @@ def verp_decode(lazy: _Lazy, address: str, as_json: bool) -> None:
     """
     from bounced import service
 
-    document = service.verp_decode(lazy.config, address, now=_now())
+    document = service.verp_decode(lazy.config.verp, address, now=_now())
     if as_json:
         click.echo(json.dumps(document))
     else:

@@ -7,6 +7,7 @@ here, once, for both.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -15,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from bounced import address as addresses
 from bounced import verp as verps
-from bounced.config import Config
+from bounced.config import VerpConfig
 from bounced.errors import ApiError
 from bounced.store import outcomes, suppressions
 from bounced.store.suppressions import SuppressionRow
@@ -60,7 +61,8 @@ class SignedAddress:
 
 
 def verp_encode(
-    config: Config,
+    verp: VerpConfig,
+    bounce_domains: Sequence[str],
     recipient: str,
     *,
     now: datetime,
@@ -73,7 +75,6 @@ def verp_encode(
     Raises ApiError: 503 verp_not_configured without a secret, 422 for an
     address, domain, list id or message id that cannot be signed.
     """
-    verp = config.verp
     if not verp.secrets:
         raise ApiError(
             503, "verp_not_configured", "no VERP secret configured ([verp] secrets)"
@@ -85,9 +86,8 @@ def verp_encode(
             "invalid_address",
             "a quoted local part cannot be put in a VERP address",
         )
-    domains = config.smtp.bounce_domains
-    domain = (bounce_domain or domains[0]).lower().rstrip(".")
-    if domain not in {d.lower().rstrip(".") for d in domains}:
+    domain = (bounce_domain or bounce_domains[0]).lower().rstrip(".")
+    if domain not in {d.lower().rstrip(".") for d in bounce_domains}:
         raise ApiError(
             422,
             "unknown_bounce_domain",
@@ -130,9 +130,8 @@ def verp_encode(
     )
 
 
-def verp_decode(config: Config, address: str, *, now: datetime) -> dict[str, Any]:
+def verp_decode(verp: VerpConfig, address: str, *, now: datetime) -> dict[str, Any]:
     """What a bounce address says: form, recipient, list, message, validity."""
-    verp = config.verp
     codec = verps.Codec(verp.secrets, verp.prefix, int(verp.lifetime // 86400))
     data = codec.decode(address, now)
     if data is None:

@@ -25,17 +25,18 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 ENV = {"BOUNCED_VERP_SECRETS": SECRET}
 
 
-def signing_config(**verp_values):
-    return config.Config().with_overrides(
-        verp={"secrets": [SECRET], **verp_values},
+def encode(recipient, cfg=None, **arguments):
+    cfg = cfg or config.Config().with_overrides(
+        verp={"secrets": [SECRET]},
         smtp={"bounce_domains": ["bounces.example.com", "b.example.net"]},
+    )
+    return service.verp_encode(
+        cfg.verp, cfg.smtp.bounce_domains, recipient, now=NOW, **arguments
     )
 
 
 def test_encode_signs_for_the_first_bounce_domain_and_says_until_when():
-    signed = service.verp_encode(
-        signing_config(), "Alice@Example.org", now=NOW, list_id="weekly.example.com"
-    )
+    signed = encode("Alice@Example.org", list_id="weekly.example.com")
 
     assert signed.address.startswith("b+alice=example.org=")
     assert signed.address.endswith("@bounces.example.com")
@@ -49,11 +50,9 @@ def test_encode_signs_for_the_first_bounce_domain_and_says_until_when():
 
 def test_encode_warns_when_the_local_part_is_over_64_characters():
     """RFC 5321 §4.5.3.1.1; a list id and message id make the address long."""
-    short = service.verp_encode(signing_config(), "a@example.org", now=NOW)
-    long = service.verp_encode(
-        signing_config(),
+    short = encode("a@example.org")
+    long = encode(
         "a@example.org",
-        now=NOW,
         list_id="weekly.example.com",
         message_id="<m1@example.com>",
     )
@@ -79,14 +78,14 @@ def test_encode_refuses_what_it_cannot_sign_with_a_422(arguments, code):
     recipient = arguments.pop("recipient")
 
     with pytest.raises(ApiError) as error:
-        service.verp_encode(signing_config(), recipient, now=NOW, **arguments)
+        encode(recipient, **arguments)
 
     assert (error.value.status, error.value.code) == (422, code)
 
 
 def test_encode_without_a_secret_is_a_503_verp_not_configured():
     with pytest.raises(ApiError) as error:
-        service.verp_encode(config.Config(), "a@example.org", now=NOW)
+        encode("a@example.org", config.Config())
 
     assert (error.value.status, error.value.code) == (503, "verp_not_configured")
 
