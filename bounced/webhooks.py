@@ -128,7 +128,11 @@ class Deliverer:
         endpoint = self._endpoints.get(row.endpoint)
         if endpoint is None:
             return self._failed(row, f"no endpoint named {row.endpoint!r} configured")
-        document = notices.render(endpoint.format, json.loads(row.payload))
+        try:
+            document = notices.render(endpoint.format, json.loads(row.payload))
+        except (ValueError, KeyError, TypeError) as exc:
+            # A row written by a newer or broken version: no retry can mend it.
+            return self._failed(row, f"unreadable notice: {type(exc).__name__}")
         if document is None:
             return self._failed(row, f"format {endpoint.format} takes no {row.type}")
         body = json.dumps(document, ensure_ascii=False, separators=(",", ":"))

@@ -663,3 +663,33 @@ def test_a_sender_alert_is_announced_when_new_and_at_each_tenfold(
             "example.net",
             count,
         )
+
+
+def test_an_unreadable_notice_is_failed_and_the_others_still_go_out(
+    sqlite_engine, receiver
+):
+    """One corrupt row must not stall the outbox: it fails, its batch is sent."""
+    cfg = webhooks_config(generic(receiver.url()))
+    (good,) = queue(sqlite_engine, cfg.endpoints)
+    with sqlite_engine.begin() as connection:
+        connection.execute(
+            insert(WebhookDelivery),
+            {
+                "event_id": outbox.new_event_id(),
+                "type": "suppression.added",
+                "endpoint": "hook",
+                "payload": "{not json",
+                "state": "pending",
+                "attempts": 0,
+                "created_at": T0,
+                "due_at": T0,
+            },
+        )
+
+    run_once(deliverer(sqlite_engine, cfg, FakeClock(T0)))
+
+    assert [r.headers["X-Bounced-Event"] for r in receiver.requests] == [good]
+    states = [
+        (row.payload.startswith("{not"), row.state) for row in deliveries(sqlite_engine)
+    ]
+    assert states == [(False, "delivered"), (True, "failed")]
