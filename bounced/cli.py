@@ -411,3 +411,191 @@ def _row_json(row: Any) -> dict[str, Any]:
         "expires_at": row.expires_at.isoformat() if row.expires_at else None,
         "why": json.loads(row.why) if row.why else None,
     }
+
+
+# -- verp ----------------------------------------------------------------------------
+
+
+@main.group("verp")
+def verp_group() -> None:
+    """Make and read signed VERP bounce addresses."""
+
+
+@verp_group.command("encode")
+@click.argument("recipient")
+@click.option("--list", "list_id", help="List-Id to carry in the address.")
+@click.option("--message-id", help="Message-ID to carry in the address.")
+@click.option(
+    "--domain", help="Bounce domain (default: the first of smtp.bounce_domains)."
+)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def verp_encode(
+    lazy: _Lazy,
+    recipient: str,
+    list_id: str | None,
+    message_id: str | None,
+    domain: str | None,
+    as_json: bool,
+) -> None:
+    """Print the signed Return-Path for mail to RECIPIENT.
+
+    Signed with the first of [verp] secrets and valid for [verp] lifetime. Exits
+    78 when no secret is configured, 2 when RECIPIENT, --domain, --list or
+    --message-id cannot be signed.
+    """
+    from bounced import service
+    from bounced.errors import ApiError
+
+    try:
+        cfg = lazy.config
+        signed = service.verp_encode(
+            cfg.verp,
+            cfg.smtp.bounce_domains,
+            recipient,
+            now=_now(),
+            bounce_domain=domain,
+            list_id=list_id,
+            message_id=message_id,
+        )
+    except ApiError as exc:
+        if exc.code == "verp_not_configured":
+            click.echo(
+                "Error: verp.secrets: no secret configured; set [verp] secrets"
+                " (or BOUNCED_VERP_SECRETS) to sign addresses",
+                err=True,
+            )
+            sys.exit(EX_CONFIG)
+        click.echo(f"Error: {exc.message}", err=True)
+        sys.exit(2)
+    for warning in signed.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(signed.as_json()))
+    else:
+        click.echo(signed.address)
+
+
+@verp_group.command("decode")
+@click.argument("address")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def verp_decode(lazy: _Lazy, address: str, as_json: bool) -> None:
+    """Show what a bounce ADDRESS says: recipient, list, message and validity.
+
+    Exits 0 when it is validly signed with one of [verp] secrets, 1 otherwise
+    (unsigned, tampered, expired, or not a VERP address at all).
+    """
+    from bounced import service
+
+    document = service.verp_decode(lazy.config.verp, address, now=_now())
+    if as_json:
+        click.echo(json.dumps(document))
+    else:
+        for key in ("form", "recipient", "list_id", "message_id"):
+            click.echo(f"{key + ':':12} {document[key] or '-'}")
+        validity = (
+            "valid" if document["valid"] else f"not valid ({document['problem']})"
+        )
+        click.echo(f"{'signature:':12} {validity}")
+    sys.exit(0 if document["valid"] else 1)
+
+
+# -- doctor --------------------------------------------------------------------------
+
+
+@main.command("doctor")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def doctor_command(lazy: _Lazy, as_json: bool) -> None:
+    """Check the installation: configuration, database, spool, signing, SMTP port,
+    DNS of the bounce domains, API token, webhooks.
+
+    Exits 0 when everything is fine, 1 with warnings, 2 with failures.
+    """
+    from bounced import doctor
+
+    try:
+        cfg = config.load(lazy.path)
+    except ConfigError as exc:
+        checks = [doctor.Check("config", doctor.FAIL, p) for p in exc.problems]
+    else:
+        source = str(lazy.path) if lazy.path else "built-in defaults"
+        checks = [doctor.Check("config", doctor.OK, f"loaded ({source})")]
+        checks.extend(doctor.run(cfg, now=_now()))
+    if as_json:
+        document = {
+            "status": doctor.overall(checks),
+            "checks": [
+                {"name": c.name, "status": c.status, "detail": c.detail} for c in checks
+            ],
+        }
+        click.echo(json.dumps(document, indent=2))
+    else:
+        for check in checks:
+            click.echo(f"{check.status:4}  {check.name:16} {check.detail}")
+        warnings = sum(c.status == doctor.WARN for c in checks)
+        failures = sum(c.status == doctor.FAIL for c in checks)
+        click.echo(f"{warnings} warning(s), {failures} failure(s)")
+    sys.exit(doctor.exit_code(checks))
+
+
+# -- webhooks ------------------------------------------------------------------------
+
+
+@main.group("webhooks")
+def webhooks_group() -> None:
+    """Inspect the webhook outbox and send failed notices again."""
+
+
+@webhooks_group.command("list")
+@click.option(
+    "--state", type=click.Choice(["pending", "delivered", "failed"]), default=None
+)
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.pass_obj
+def webhooks_list(lazy: _Lazy, state: str | None, limit: int, as_json: bool) -> None:
+    """List queued, delivered and failed notices, newest first."""
+    from bounced.store import outbox
+
+    for row in outbox.list_(_engine(lazy), state=state, limit=limit):
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "id": row.id,
+                        "event_id": row.event_id,
+                        "type": row.type,
+                        "endpoint": row.endpoint,
+                        "state": row.state,
+                        "attempts": row.attempts,
+                        "created_at": row.created_at.isoformat(),
+                        "due_at": row.due_at.isoformat(),
+                        "delivered_at": row.delivered_at.isoformat()
+                        if row.delivered_at
+                        else None,
+                        "last_result": row.last_result,
+                    }
+                )
+            )
+        else:
+            click.echo(
+                f"{row.id:>8} {row.state:9} {row.endpoint:16} {row.type:17}"
+                f" attempts={row.attempts} {row.last_result or '-'}"
+            )
+
+
+@webhooks_group.command("retry")
+@click.argument("ids", nargs=-1, type=int)
+@click.pass_obj
+def webhooks_retry(lazy: _Lazy, ids: tuple[int, ...]) -> None:
+    """Queue failed notices (all, or the given IDS) to be sent again.
+
+    Use after fixing a receiver that was down past [webhooks] give_up_after or
+    refused the requests; a running daemon sends them within its poll interval.
+    """
+    from bounced.store import outbox
+
+    count = outbox.requeue(_engine(lazy), now=_now(), ids=list(ids) if ids else None)
+    click.echo(f"{count} notice(s) queued to be sent again")

@@ -9,6 +9,8 @@ needs it.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import re
 import tomllib
@@ -123,6 +125,97 @@ class VerpConfig:
     require_signed: bool = setting(False)
 
 
+# Event types a webhook endpoint can subscribe to (notices.EventType values).
+WEBHOOK_EVENTS = ("suppression.added", "complaint", "bounce.soft", "sender.alert")
+# What each format sends when `events` is left empty; listmonk has no use for a
+# sender alert (it is about a domain, not a subscriber).
+WEBHOOK_DEFAULT_EVENTS = {
+    "generic": ("suppression.added", "complaint", "sender.alert"),
+    "listmonk": ("suppression.added", "complaint"),
+}
+
+
+def _url(value: Any) -> str | None:
+    ok = re.fullmatch(r"https?://[^\s/?#]+[^\s]*", value)
+    return None if ok else "an http:// or https:// URL"
+
+
+def _endpoint_name(value: Any) -> str | None:
+    ok = re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,62}", value)
+    return None if ok else "a lowercase name of up to 63 letters, digits, '.-_'"
+
+
+def _webhook_events(value: Any) -> str | None:
+    bad = [e for e in value if e not in WEBHOOK_EVENTS]
+    return f"event types from {', '.join(WEBHOOK_EVENTS)}" if bad else None
+
+
+def _optional_secret(value: Any) -> str | None:
+    return None if value == "" or len(value) >= 16 else "at least 16 characters"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebhookEndpoint:
+    """One [[webhooks.endpoints]] table: where to POST which events, and how."""
+
+    name: str = setting(MISSING, check=_endpoint_name)
+    url: str = setting(MISSING, check=_url)
+    format: str = setting("generic", check=_one_of("generic", "listmonk"))
+    events: tuple[str, ...] = setting((), check=_webhook_events)
+    secret: str = setting("", check=_optional_secret)
+    username: str = setting("")
+    token: str = setting("")
+
+    @property
+    def subscribed(self) -> tuple[str, ...]:
+        """The event types this endpoint receives (the format's default if unset)."""
+        return self.events or WEBHOOK_DEFAULT_EVENTS[self.format]
+
+    def problems(self) -> list[str]:
+        """What the format needs: a generic receiver can only trust a signed POST,
+        and listmonk's /webhooks/bounce wants an API user and token (Basic auth)."""
+        found = []
+        if self.format == "generic" and not self.secret:
+            found.append(
+                "secret: expected a secret of at least 16 characters"
+                " (generic webhooks are always signed)"
+            )
+        if self.format == "listmonk":
+            found.extend(
+                f"{name}: expected the listmonk API user and token"
+                " (Basic auth on /webhooks/bounce)"
+                for name in ("username", "token")
+                if not getattr(self, name)
+            )
+            if "sender.alert" in self.events:
+                found.append(
+                    "events: expected no sender.alert for format listmonk"
+                    " (listmonk records bounces of subscribers, not of domains)"
+                )
+        return found
+
+
+def _endpoints(value: Any) -> str | None:
+    names = [endpoint.name for endpoint in value]
+    duplicate = next((n for n in names if names.count(n) > 1), None)
+    return f"unique names (not {duplicate!r} twice)" if duplicate else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebhooksConfig:
+    """[webhooks]: notify other systems of suppressions, complaints and alerts."""
+
+    endpoints: tuple[WebhookEndpoint, ...] = setting((), check=_endpoints)
+    deliver: bool = setting(True)
+    timeout: float = setting(10.0, check=_positive, duration=True)
+    poll_interval: float = setting(1.0, check=_positive, duration=True)
+    batch_size: int = setting(50, check=_positive)
+    claim_timeout: float = setting(120.0, check=_positive, duration=True)
+    initial_backoff: float = setting(30.0, check=_positive, duration=True)
+    max_backoff: float = setting(3600.0, check=_positive, duration=True)
+    give_up_after: float = setting(3 * 86400.0, check=_positive, duration=True)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LoggingConfig:
     """[logging]: where and how much the daemon says."""
@@ -142,6 +235,7 @@ class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     processor: ProcessorConfig = field(default_factory=ProcessorConfig)
     verp: VerpConfig = field(default_factory=VerpConfig)
+    webhooks: WebhooksConfig = field(default_factory=WebhooksConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
     def with_overrides(self, **sections: Mapping[str, Any]) -> Self:
@@ -164,6 +258,7 @@ SECTIONS: dict[str, type] = {
     "database": DatabaseConfig,
     "processor": ProcessorConfig,
     "verp": VerpConfig,
+    "webhooks": WebhooksConfig,
     "logging": LoggingConfig,
 }
 
@@ -243,15 +338,67 @@ def _build(
             if spec.default is MISSING:
                 problems.append(f"{key}: required")
             continue
-        value, problem = _coerce(table[name], hints[name], spec.metadata)
+        item = _table_item(hints[name])
+        if item is not None:
+            value, problem = _tables(table[name], item, key, problems)
+        else:
+            value, problem = _coerce(table[name], hints[name], spec.metadata)
         if problem is None:
             check = spec.metadata.get("check")
             problem = check(value) if check and value is not None else None
+        if problem == "":
+            continue
         if problem is not None:
-            problems.append(f"{key}: expected {problem}, got {_show(table[name])}")
+            shown = "(hidden)" if _is_secret(name) else _show(table[name])
+            problems.append(f"{key}: expected {problem}, got {shown}")
             continue
         values[name] = value
-    return cls(**values)
+    required = {n for n, f in known.items() if f.default is MISSING}
+    if not required <= set(values):
+        return None  # each missing or bad required key is already a problem
+    built = cls(**values)
+    # Checks across keys of one table (e.g. WebhookEndpoint: format needs secret).
+    across = getattr(built, "problems", None)
+    if callable(across):
+        problems.extend(f"{section}.{problem}" for problem in across())
+    return built
+
+
+def _table_item(hint: Any) -> type | None:
+    """The dataclass of a `tuple[SomeTable, ...]` field (an array of tables)."""
+    if typing.get_origin(hint) is not tuple:
+        return None
+    item = typing.get_args(hint)[0]
+    return item if isinstance(item, type) and dataclasses.is_dataclass(item) else None
+
+
+def _tables(
+    value: Any, cls: type, key: str, problems: list[str]
+) -> tuple[Any, str | None]:
+    """An array of tables ([[webhooks.endpoints]]); from the environment, JSON.
+
+    Each table's problems are reported under `key[index].field`; the array itself
+    only fails when it is not an array of tables.
+    """
+    if isinstance(value, _EnvText):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None, "a JSON array of objects"
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(v, dict | cls) for v in value
+    ):
+        return None, "an array of tables ([[...]] in TOML)"
+    before = len(problems)
+    built = tuple(
+        table
+        if isinstance(table, cls)  # already built: Config.with_overrides()
+        else _build(cls, f"{key}[{index}]", table, problems)
+        for index, table in enumerate(value)
+    )
+    if len(problems) > before:
+        return None, ""  # already reported, field by field
+    return built, None
 
 
 def _coerce(value: Any, hint: Any, meta: Mapping[str, Any]) -> tuple[Any, str | None]:
@@ -267,7 +414,7 @@ def _coerce(value: Any, hint: Any, meta: Mapping[str, Any]) -> tuple[Any, str | 
         (item,) = typing.get_args(hint)[:1]
         if isinstance(value, _EnvText):
             value = [part.strip() for part in value.split(",") if part.strip()]
-        if not isinstance(value, list):
+        if not isinstance(value, list | tuple):  # a tuple: Config.with_overrides()
             return None, "a list"
         items = []
         for element in value:
@@ -317,6 +464,11 @@ def _duration(value: Any) -> tuple[float | None, str | None]:
         if match:
             return float(match[1]) * _UNIT_SECONDS[match[2]], None
     return None, allowed
+
+
+def _is_secret(name: str) -> bool:
+    """Keys whose values must not be echoed into logs and terminals."""
+    return "secret" in name or "token" in name
 
 
 def _show(value: Any) -> str:

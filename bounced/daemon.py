@@ -1,9 +1,10 @@
-"""The composition root: one event loop hosting the listener and the processor.
+"""The composition root: one event loop hosting the listener, the processor and
+webhook delivery.
 
 `serve()` builds every part from the configuration, passes each its section, and
 shuts them down in order on SIGTERM or SIGINT: stop accepting connections, let
 open sessions finish their commits, drain the spool, stop the processor, close
-the parser pool, dispose of the engine.
+the parser pool, let the webhook round in flight finish, dispose of the engine.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from bounced.processor import Processor
 from bounced.smtp import BounceHandler, BounceSMTP
 from bounced.store import migrate
 from bounced.store.engine import make_engine
+from bounced.store.outbox import Outbox
 from bounced.store.spool import Spool
 from bounced.verp import Codec
+from bounced.webhooks import Deliverer
 from bounced.workers import ParserPool
 
 log = logging.getLogger(__name__)
@@ -85,9 +88,23 @@ async def serve(
             time_limit=config.processor.parse_time_limit,
         )
         processor = Processor(
-            engine, pool, config.processor, clock=clock, wake=spool.committed, verp=verp
+            engine,
+            pool,
+            config.processor,
+            clock=clock,
+            wake=spool.committed,
+            verp=verp,
+            outbox=Outbox(config.webhooks.endpoints),
         )
         processing = loop.create_task(processor.run(), name="processor")
+
+    # Webhook delivery: its own task, thread and HTTP client, so a dead receiver
+    # only lets notices wait in the outbox; it never slows intake.
+    deliverer: Deliverer | None = None
+    delivering: asyncio.Task[None] | None = None
+    if config.webhooks.deliver and config.webhooks.endpoints:
+        deliverer = Deliverer(engine, config.webhooks, clock=clock)
+        delivering = loop.create_task(deliverer.run(), name="webhooks")
 
     if stop is None:
         stop = asyncio.Event()
@@ -112,6 +129,16 @@ async def serve(
             await asyncio.gather(processing, return_exceptions=True)
             processor.close()
             pool.close()
+        if deliverer is not None and delivering is not None:
+            # A POST in flight gets its timeout to finish; cut off, its notice is
+            # sent again when the lease runs out (receivers deduplicate on the id).
+            await deliverer.stop()
+            grace = min(config.webhooks.timeout, DRAIN_SECONDS)
+            done, _ = await asyncio.wait({delivering}, timeout=grace)
+            if not done:
+                delivering.cancel()
+            await asyncio.gather(delivering, return_exceptions=True)
+            await deliverer.close()
         engine.dispose()
         log.info("stopped")
 

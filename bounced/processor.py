@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from bounced import policy
 from bounced.config import ProcessorConfig, VerpConfig
 from bounced.store import claims, outcomes
+from bounced.store.outbox import Outbox
 from bounced.verp import Codec
 from bounced.workers import ParserPool
 
@@ -49,6 +50,7 @@ class Processor:
         wake: asyncio.Event | None = None,
         decide: outcomes.Decide = policy.decide,
         verp: VerpConfig | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         self._engine = engine
         self._pool = pool
@@ -59,6 +61,7 @@ class Processor:
         verp = verp or VerpConfig()
         self._codec = Codec(verp.secrets, verp.prefix, int(verp.lifetime // 86400))
         self._require_signed = verp.require_signed
+        self._outbox = outbox
         self.worker = worker_name()
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="processor")
         self._stopping = asyncio.Event()
@@ -146,6 +149,7 @@ class Processor:
                 decide=self._decide,
                 now=self._clock(),
                 require_signed=self._require_signed,
+                outbox=self._outbox,
             ),
         )
         for result in results:

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -27,6 +27,9 @@ from bounced.report import Classification, Finding, Report
 from bounced.store import suppressions
 from bounced.store.claims import ClaimedMessage
 from bounced.store.schema import BounceEvent, InboundMessage
+
+if TYPE_CHECKING:
+    from bounced.store.outbox import Outbox
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +61,13 @@ def record_batch(
     decide: Decide,
     now: datetime,
     require_signed: bool = False,
+    outbox: Outbox | None = None,
 ) -> list[Recorded]:
     """Record each outcome in its own savepoint, all in one transaction.
 
     With `require_signed`, only a validly signed VERP envelope lets a bounce act on
-    an address (verp.attribute); everything else is recorded only.
+    an address (verp.attribute); everything else is recorded only. With `outbox`,
+    the webhook notices of the decisions are queued in the same savepoint.
     """
     results: list[Recorded] = []
     with engine.begin() as connection:
@@ -71,7 +76,13 @@ def record_batch(
                 with connection.begin_nested():
                     results.append(
                         _record_one(
-                            connection, outcome, worker, decide, now, require_signed
+                            connection,
+                            outcome,
+                            worker,
+                            decide,
+                            now,
+                            require_signed,
+                            outbox,
                         )
                     )
             except SQLAlchemyError as exc:
@@ -103,6 +114,7 @@ def _record_one(
     decide: Decide,
     now: datetime,
     require_signed: bool,
+    outbox: Outbox | None = None,
 ) -> Recorded:
     report = outcome.report
     state = "processed" if report.findings else "unparsed"
@@ -167,6 +179,20 @@ def _record_one(
                 event_id=event_id,
                 why=_why(decision, verdict),
                 actor="processor",
+                now=now,
+            )
+        if outbox is not None:  # webhook notices commit with the decision
+            outbox.add_finding(
+                connection,
+                bounce_event_id=event_id,
+                subject=subject,
+                finding=finding,
+                classification=verdict,
+                decision=decision,
+                returned=returned,
+                verp=verp,
+                list_id=list_id,
+                received_at=outcome.message.received_at,
                 now=now,
             )
     return Recorded(outcome.message.id, state, len(report.findings))

@@ -235,3 +235,39 @@ class DomainState(Base):
     alert_first_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     alert_last_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     alert_detail: Mapped[str | None] = mapped_column(Text)
+
+
+class WebhookDelivery(Base):
+    """The webhook outbox: one notice to POST to one endpoint.
+
+    Rows are written in the same transaction as the decision they announce, so a
+    crash can neither lose a notice nor send one for a decision that never
+    committed. Delivery claims rows with a lease like the spool; `event_id` is
+    the same for every endpoint told of one event and is the receivers'
+    idempotency key (delivery is at least once). `state` moves pending →
+    delivered | failed (gave up or refused for good).
+    """
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(40))
+    type: Mapped[str] = mapped_column(String(32))
+    endpoint: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # the generic notice, JSON
+    bounce_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bounce_events.id", ondelete="SET NULL")
+    )
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claim_expires: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_result: Mapped[str | None] = mapped_column(String(255))
+
+    __table_args__ = (
+        Index("ix_webhook_deliveries_state_due_at", "state", "due_at"),
+        UniqueConstraint("event_id", "endpoint"),
+    )
