@@ -105,6 +105,15 @@ WEAK_ORDER: tuple[Reason, ...] = (
     Reason.EXPIRED,
 )
 
+# scanner tag -> (rank in STRONG_ORDER, reason); the unknown-user kin share a rank
+_RANK: dict[str, tuple[int, Reason]] = {
+    **{reason.value: (rank, reason) for rank, reason in enumerate(STRONG_ORDER)},
+    UNPROVEN: (STRONG_ORDER.index(Reason.USERUNKNOWN), Reason.USERUNKNOWN),
+    DISGUISED: (STRONG_ORDER.index(Reason.USERUNKNOWN), Reason.USERUNKNOWN),
+}
+_USERUNKNOWN = Reason.USERUNKNOWN.value
+_WEAK_TAGS = tuple((reason, weak(reason)) for reason in WEAK_ORDER)
+
 _NOT_FAILURES = frozenset({Reason.DELIVERED, Reason.FEEDBACK, Reason.VACATION})
 _NOT_FAILED = frozenset({Action.DELIVERED, Action.RELAYED, Action.EXPANDED})
 _SIZE = frozenset({Reason.MESGTOOBIG, Reason.EXCEEDLIMIT})
@@ -169,11 +178,10 @@ def _reason(
     code = ".".join(status) if status else ""
     if DBEB in found and status is not None and status[1:] == ("4", "1"):
         # Microsoft's x.4.1 "Recipient address rejected: Access denied" (DBEB)
-        found = {**found, Reason.USERUNKNOWN.value: found[DBEB]}
-    strong = next(
-        (r for r in STRONG_ORDER if r.value in found or _is_unknown(r, found)), None
-    )
-    if strong is not None:
+        found = {**found, _USERUNKNOWN: found[DBEB]}
+    ranked = [_RANK[tag] for tag in found if tag in _RANK]
+    if ranked:
+        strong = min(ranked)[1]
         rule = f"phrase {_quoted(found, strong)}"
         if by_status is Reason.REJECTED and strong in _ADDRESS:
             return Reason.REJECTED, f"status {code} (sender) over {rule}"
@@ -185,8 +193,8 @@ def _reason(
         return strong, rule
     if by_status is not None:
         return by_status, f"status {code}"
-    for reason in WEAK_ORDER:
-        if (phrase := found.get(weak(reason))) is not None:
+    for reason, tag in _WEAK_TAGS:
+        if (phrase := found.get(tag)) is not None:
             return reason, f"weak phrase {phrase!r}"
     return _fallback(finding, status, found, command, has_text)
 
@@ -200,7 +208,7 @@ def _unknown_user(
     """`userunknown` when the bounce proves it, else `filtered` (see the docstring)."""
     if DISGUISED in found:
         return Reason.FILTERED, f"phrase {found[DISGUISED]!r} (empty address: a filter)"
-    if Reason.USERUNKNOWN.value in found:
+    if _USERUNKNOWN in found:
         return Reason.USERUNKNOWN, rule
     if status is not None and status[1] == "1":
         # x.1.1, x.1.3 say the mailbox is bad; x.1.2 (host) and x.1.6 (moved)
@@ -249,10 +257,6 @@ def _gone(finding: Finding) -> bool:
         return False
     found = scan.scan(scan.prepare(finding.diagnostic))
     return any(reason.value in found for reason in _GONE)
-
-
-def _is_unknown(reason: Reason, found: dict[str, str]) -> bool:
-    return reason is Reason.USERUNKNOWN and (UNPROVEN in found or DISGUISED in found)
 
 
 def _quoted(found: dict[str, str], reason: Reason) -> str:
