@@ -1,56 +1,64 @@
 """Finding -> Classification: why a message bounced, whether for good, whether the
 address itself is bad.
 
-Precedence, first rule that gives an answer wins:
+The diagnostic is read as `scan.prepare` leaves it: header lines and everything
+after a "copy of the original message follows" marker dropped, case and accents
+folded. Then the first rule that gives an answer wins:
 
-1. A detector's `reason_hint` (an ARF report, a vacation reply, an MTA whose wording
-   is unambiguous knows better than any generic rule).
+1. A detector's `reason_hint`: an ARF report, an auto-reply, an MTA module whose
+   wording is unambiguous knows better than generic rules. Except a vacation hint
+   whose text says the mailbox is closed, moved or unknown ("this inbox is no
+   longer in use", rfc3834-06.eml): that auto-reply reports a dead address.
 2. Not a failure: a Feedback-Type is a complaint (`feedback`); Action delivered,
    relayed or expanded, or a 2.x.x status, is `delivered`.
-3. A strong phrase in the diagnostic text, in the fixed order of `STRONG_ORDER`
-   (most specific first: "mailbox full" beats "blocked", a DMARC rejection that
-   says "this message has been blocked" is `authfailure`). Text beats a status
-   code because servers pick generic codes (5.0.0, 5.7.1, even 5.1.1) for anything
-   while their words say what happened: `550 5.7.1 mailbox full` is a full mailbox,
-   `550 5.1.1 ... has sent to too many recipients this hour` is rate limiting.
-   Three exceptions, where the status is the finer witness:
-   - a sender-address status (x.1.7, x.1.8, x.7.27) makes any address complaint
-     `rejected`: the address refused was ours, not the subscriber's;
-   - for message size, x.2.3 (the mailbox's limit, `exceedlimit`) and x.3.4 (the
-     system's, `mesgtoobig`) refine "message too big";
-   - "user unknown" and its kin are believed (`userunknown`) only with proof: an
-     address status (x.1.x), a reply to RCPT TO, or wording that names the mailbox
-     as nonexistent ("no such user", "mailbox does not exist"). Said after DATA or at
-     an unknown stage it is `filtered`: Japanese carriers and filtering appliances
-     answer "User unknown" to refuse a message *after* accepting the recipient
-     (Sisimai's rule; docomo, au, SoftBank). au/KDDI's "550 : User unknown", with
-     an empty address, is always such a refusal.
+3. A strong phrase, in the fixed order of `STRONG_ORDER` (most specific first:
+   "mailbox full" beats "blocked"; a DMARC rejection that says "this message has
+   been blocked" is `authfailure`). Text beats a status code because servers use
+   generic codes (5.0.0, 5.7.1, even 5.1.1) for anything while their words say
+   what happened: `550 5.7.1 Mailbox full` is a full mailbox, `550 5.1.1 ... has
+   sent to too many recipients this hour` is rate limiting. Where the status is
+   the finer witness, it refines the phrase:
+   - a sender-address status (x.1.7, x.1.8, x.7.27) turns an address complaint
+     into `rejected`: the address refused was ours, not the subscriber's;
+   - for size, x.2.3 (the mailbox's limit, `exceedlimit`) and x.3.4 (the
+     system's, `mesgtoobig`) say which limit "message too big" hit;
+   - "user unknown" and its kin are believed (`userunknown`) only with proof:
+     wording that names the mailbox as nonexistent ("no such user", "mailbox does
+     not exist"), an address status (x.1.1, x.1.3; x.1.2 and x.1.6 name a finer
+     fault and win), or a reply to RCPT TO. Said after DATA or at an unknown stage
+     it is `filtered`: Japanese carriers and filtering appliances answer "User
+     unknown" to refuse a message after accepting the recipient (Sisimai's rule;
+     docomo, au, SoftBank). au/KDDI's "550 : User unknown", with an empty
+     address, is always such a refusal;
+   - Microsoft's "Recipient address rejected: Access denied" is an unknown user
+     (Directory-Based Edge Blocking) only with its status x.4.1.
 4. A precise status code (`codes.STATUS_REASONS`; generic x.y.0 codes and the
-   invented x.0.9xx are skipped). A generic status in the finding is replaced by a
-   precise one quoted in the text ("Status: 5.0.0" with "550 5.1.1 ..." reads 5.1.1).
-5. A weak phrase (the RFC 5321 550 text "mailbox unavailable", "service
-   unavailable", qmail's "in the queue too long").
-6. Fallbacks: a reply at connection or HELO is `blocked`, at MAIL FROM `rejected`;
-   the status subject (x.3 `systemerror`, x.6 `contenterror`, x.7
-   `securityerror`); a narrow reply code (551 `hasmoved`, 552 `mailboxfull`, 5.0x
-   `syntaxerror`, ...); an x-unix diagnostic `mailererror`; Action delayed
-   `expired`; vacation wording `vacation`; any other text `onhold`; no text at all
-   `undefined`.
+   invented x.0.9xx are skipped). A generic status in the finding gives way to a
+   precise one quoted in the text ("Status: 5.0.0" with "550 5.1.1 ..." is 5.1.1).
+5. A weak phrase: the RFC 5321 550 text "mailbox unavailable", "service
+   unavailable", qmail's "in the queue too long".
+6. Fallbacks: a refusal at connection or HELO is `blocked`, at MAIL FROM
+   `rejected`; an x-unix diagnostic is `mailererror`; then the status subject
+   (x.3 `systemerror`, x.6 `contenterror`, x.7 `securityerror`); a narrow reply
+   code (551 `hasmoved`, 552 `mailboxfull`, 500-504 `syntaxerror`, ...); Action
+   delayed `expired`; vacation wording `vacation`; other text `onhold`; nothing
+   at all `undefined`.
 
-Then two adjustments that depend on the SMTP stage (the finding's `smtp_command`,
-else what the text says, "in reply to RCPT TO command", ">>> DATA", ...): a spam or
-virus verdict given before DATA cannot be about content, so it is `rejected` (or
-`blocked` at connection); and an unknown host reported as temporary (4.x.x, 4xx) is
-a DNS failure, `networkerror`.
+Three adjustments follow, on the SMTP stage (the finding's `smtp_command`, else
+what the text says: "in reply to RCPT TO command", ">>> DATA", "after MAIL FROM")
+and on permanence: a spam verdict before DATA cannot be about content, so it is
+`rejected` (`blocked` at connection); an address complaint at MAIL FROM is about
+our sender address, so `rejected`; an unknown host reported as temporary (4.x.x,
+4xx) is a DNS failure, `networkerror`.
 
 `permanent` is the status class: 5.x.x (or, without a status, a 5xx reply) is
 permanent, 4.x.x/4xx is not. With neither code, a failed Action is permanent (the
-reporting MTA has given up; that is what a bounce without codes means) and a delayed
-one is not. Complaints, auto-replies and deliveries are never permanent. `hard` is
-`reasons.is_hard`: permanent and the reason condemns the address (userunknown,
-hostunknown, hasmoved, notaccept). Unlike Sisimai, a 4xx "user unknown" is not
-hard: the server said to try again, and Postfix admins answer 450 for unknown users
-on purpose while a directory is being migrated.
+reporting MTA has given up; that is what a bounce without codes means) and a
+delayed one is not. Complaints, auto-replies and deliveries are never permanent.
+`hard` is `reasons.is_hard`: permanent and the reason condemns the address
+(userunknown, hostunknown, hasmoved, notaccept). Unlike Sisimai, a 4xx "user
+unknown" is not hard: the server said to try again, and Postfix sites answer 450
+for unknown users on purpose while a directory is being migrated.
 """
 
 from __future__ import annotations
