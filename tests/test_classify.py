@@ -766,6 +766,24 @@ def test_header_lines_inside_a_diagnostic_are_ignored():
     assert classify(finding).reason is R.USERUNKNOWN
 
 
+@pytest.mark.parametrize(
+    ("text", "not_reason"),
+    [
+        ("535 5.7.8 Invalid username or password", R.USERUNKNOWN),
+        ("550 5.7.1 Message rated as spam by the content filter", R.SPEEDING),
+        ("554 Rejected. This message was scanned by a virus scanner", R.VIRUSDETECTED),
+        (
+            "Your message to bob was blocked by our Spam & Virus Firewall",
+            R.VIRUSDETECTED,
+        ),
+    ],
+)
+def test_look_alike_wording_is_not_misread(text, not_reason):
+    """Phrases that share words with a reason's wording do not take its reason."""
+    finding = Finding(recipient="bob@example.org", diagnostic=text)
+    assert classify(finding).reason is not not_reason
+
+
 def test_a_detector_hint_wins():
     """A detector that knows the reason (ARF, auto-reply, MTA module) decides it."""
     finding = Finding(

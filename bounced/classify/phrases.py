@@ -309,7 +309,7 @@ _SPEEDING: tuple[Phrase, ...] = (
     "receiving mail at a rate | sent to too many recipients",
     "too many recipients this hour",
     Rx(r"(?<!connection )rate limit", needs="rate limit"),
-    "rate limited | sending rate | message rate | throttled | throttling",
+    "rate limited | sending rate | message rate limit | throttled | throttling",
     "sending quota | daily message quota | mail flood",
 )
 
@@ -334,11 +334,14 @@ _BADREPUTATION: tuple[Phrase, ...] = (
 _VIRUSDETECTED: tuple[Phrase, ...] = (
     # Not the bare word: Barracuda signs its notices "Spam & Virus Firewall", and
     # "X-Virus-Scanned" headers are everywhere.
-    "virus detected | virus found | virus infected | virus alert | a virus",
+    # "a virus" alone would also match "scanned by a virus scanner"
+    "virus detected | virus found | virus infected | virus alert | contains a virus",
+    "contained a virus | containing a virus | with a virus",
     "infected with | infected by | malware | trojan | malicious content",
     "virus gefunden | virus erkannt",  # German
-    "virus detecte | un virus",  # French
-    "virus detectado | un virus",  # Spanish, Portuguese ("vírus" folds to "virus")
+    "virus detecte | contient un virus",  # French
+    "virus detectado | contiene un virus",  # Spanish
+    "contem um virus",  # Portuguese ("vírus" folds to "virus")
     "virus rilevato",  # Italian
     "virus gevonden",  # Dutch
     "wykryto wirusa | zawiera wirusa",  # Polish
@@ -445,7 +448,9 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
         needs="exist",
     ),
     "address couldn't be found",  # Gmail "Address not found"
-    "address could not be found | invalid recipient | invalid mailbox | invalid user",
+    "address could not be found | invalid recipient | invalid mailbox",
+    # not "Invalid username or password": an AUTH failure of our relay
+    Rx(r"invalid user\b(?! ?name| or password)", needs="invalid user"),
     "invalid final delivery userid",  # Ipswitch IMail
     "recipient name is not recognized",  # Exchange 2003
     "recipnotfound",  # Exchange RESOLVER.ADR.RecipNotFound
