@@ -784,6 +784,60 @@ def test_look_alike_wording_is_not_misread(text, not_reason):
     assert classify(finding).reason is not not_reason
 
 
+# Other wordings of the same six failures, as servers in those languages phrase
+# them (second sentence forms: "the recipient's mailbox is full", "X not found").
+VARIANTS = [
+    (R.USERUNKNOWN, "550 Mailbox nicht vorhanden"),
+    (R.USERUNKNOWN, "550 Empfänger nicht gefunden"),
+    (R.USERUNKNOWN, "550 Cette adresse n'existe pas"),
+    (R.USERUNKNOWN, "550 Boîte aux lettres introuvable"),
+    (R.USERUNKNOWN, "550 La dirección de correo no existe"),
+    (R.USERUNKNOWN, "550 Usuario no encontrado"),
+    (R.USERUNKNOWN, "550 Endereço de e-mail não existe"),
+    (R.USERUNKNOWN, "550 Utente non trovato"),
+    (R.USERUNKNOWN, "550 Het e-mailadres bestaat niet"),
+    (R.USERUNKNOWN, "550 Nie ma takiego użytkownika"),
+    (R.USERUNKNOWN, "550 Почтовый ящик не найден"),
+    (R.USERUNKNOWN, "550 找不到收件人"),
+    (R.USERUNKNOWN, "550 該当するユーザーが見つかりません"),
+    (R.MAILBOXFULL, "552 Das Postfach des Empfängers ist voll"),
+    (R.MAILBOXFULL, "552 La boîte aux lettres du destinataire est pleine"),
+    (R.MAILBOXFULL, "552 El buzón del destinatario está lleno"),
+    (R.MAILBOXFULL, "552 A caixa postal do destinatário está cheia"),
+    (R.MAILBOXFULL, "552 La casella del destinatario è piena"),
+    (R.MAILBOXFULL, "552 De mailbox van de ontvanger is vol"),
+    (R.MAILBOXFULL, "552 Skrzynka odbiorcy jest pełna"),
+    (R.MAILBOXFULL, "552 Почтовый ящик получателя переполнен"),
+    (R.MAILBOXFULL, "552 对方邮箱已满"),
+    (R.MAILBOXFULL, "552 受信者のメールボックスが一杯です"),
+    (R.MESGTOOBIG, "552 Die Nachricht überschreitet die maximale Größe"),
+    (R.MESGTOOBIG, "552 Le message est trop volumineux"),
+    (R.MESGTOOBIG, "552 A mensagem é muito grande"),
+    (R.MESGTOOBIG, "552 Il messaggio è troppo grande"),
+    (R.MESGTOOBIG, "552 メールのサイズが大きすぎます"),
+    (R.NORELAYING, "554 Relaying verweigert"),
+    (R.NORELAYING, "554 Relayage interdit"),
+    (R.NORELAYING, "554 Relay no permitido"),
+    (R.NORELAYING, "554 Relaying non consentito"),
+    (R.NORELAYING, "554 Przekazywanie poczty zabronione"),
+    (R.NORELAYING, "554 中継拒否"),
+    (R.EXPIRED, "Verbindungs-Timeout"),
+    (R.EXPIRED, "Le délai de connexion a expiré"),
+    (R.EXPIRED, "Se agotó el tiempo de espera de la conexión"),
+    (R.EXPIRED, "Tempo limite de conexão esgotado"),
+    (R.EXPIRED, "Timeout della connessione"),
+    (R.EXPIRED, "Upłynął limit czasu połączenia"),
+    (R.EXPIRED, "Таймаут соединения"),
+]
+
+
+@pytest.mark.parametrize(("reason", "text"), VARIANTS, ids=[t for _, t in VARIANTS])
+def test_other_wordings_of_the_same_failures(reason, text):
+    """Second phrasings in the same languages classify as the first ones do."""
+    finding = Finding(recipient="bob@example.org", diagnostic=text, smtp_command="RCPT")
+    assert classify(finding).reason is reason, classify(finding).rule
+
+
 def test_a_detector_hint_wins():
     """A detector that knows the reason (ARF, auto-reply, MTA module) decides it."""
     finding = Finding(

@@ -82,31 +82,41 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
     "postfach ist uberfullt | speicherplatz uberschritten",
     "speicherkontingent uberschritten | quota uberschritten",
     "kontingent uberschritten",
+    Rx(r"postfach(?: \S+){0,3} (?:ist )?voll\b", needs="voll"),
     # French (Orange/La Poste "boite du destinataire pleine", Free, SFR)
     "boite aux lettres pleine | boite aux lettres est pleine | boite pleine",
     "boite du destinataire pleine | boite de reception pleine | boite mail pleine",
     "quota depasse | quota atteint | espace disque insuffisant",
     "espace de stockage insuffisant",
+    Rx(r"boite(?: \S+){0,4} (?:est )?pleine", needs="pleine"),
     # Spanish
     "buzon lleno | buzon esta lleno | buzon de correo lleno",
     "buzon de correo esta lleno | bandeja de entrada llena | cuota excedida",
     "cuota superada | excede la cuota | excedido su cuota",
+    Rx(r"buzon(?: \S+){0,3} (?:esta )?llen[oa]", needs="llen"),
     # Portuguese
     "caixa postal cheia | caixa postal esta cheia | caixa de correio cheia",
     "caixa de correio esta cheia | caixa de entrada cheia | caixa cheia",
     "cota excedida | quota excedida | excedeu a cota | excedeu a quota",
+    Rx(r"caixa(?: \S+){0,4} (?:esta )?cheia", needs="cheia"),
     # Italian
     "casella piena | casella di posta piena | casella postale piena",
     "casella e piena | mailbox piena | quota superata | quota esaurita",
     "spazio esaurito",
+    Rx(r"casella(?: \S+){0,4} (?:e )?piena", needs="piena"),
     # Dutch
     "mailbox vol | mailbox is vol | postvak vol | postvak is vol | postbus vol",
     "postbus is vol | quotum overschreden | quota overschreden",
+    Rx(r"(?:mailbox|postvak|postbus)(?: \S+){0,4} (?:is )?vol\b", needs="vol"),
     # Polish (ł is folded to l, see _EXTRA_FOLDS)
     "skrzynka pelna | skrzynka jest pelna | skrzynka odbiorcza jest pelna",
     "skrzynka przepelniona | skrzynka jest przepelniona",
     "przekroczony limit skrzynki | przekroczono limit skrzynki",
     "brak miejsca w skrzynce",
+    Rx(
+        r"skrzynka(?: \S+){0,3} (?:jest )?(?:pelna|przepelniona)",
+        needs="pelna | przepelniona",
+    ),
     # Russian (Mail.ru, Yandex)
     "ящик переполнен | почтовыи ящик переполнен | переполнен | превышена квота",
     "квота превышена | превышен размер почтового ящика",
@@ -135,18 +145,22 @@ _MESGTOOBIG: tuple[Phrase, ...] = (
     # German
     "nachricht zu gross | nachricht ist zu gross | e-mail zu gross",
     "e-mail ist zu gross | maximale nachrichtengrosse",
+    "uberschreitet die maximale grosse | nachricht ist zu lang",
     # French
     "message trop volumineux | message trop gros | taille limite du message",
     "taille maximale du message | taille du message depasse",
+    "trop volumineux",
     # Spanish
     "mensaje demasiado grande | mensaje es demasiado grande",
     "tamano del mensaje excede | excede el tamano maximo",
     # Portuguese
     "mensagem muito grande | mensagem demasiado grande | tamanho da mensagem excede",
     "excede o tamanho maximo",
+    "mensagem e muito grande | mensagem e demasiado grande",
     # Italian
     "messaggio troppo grande | dimensione del messaggio supera",
     "supera la dimensione massima",
+    "messaggio e troppo grande",
     # Dutch
     "bericht te groot | bericht is te groot | maximale berichtgrootte",
     # Polish
@@ -276,23 +290,28 @@ _NORELAYING: tuple[Phrase, ...] = (
     # German
     "relaying nicht erlaubt | relay nicht erlaubt | relay verweigert",
     "relay-zugriff verweigert | weiterleitung verweigert",
+    "relaying verweigert | weiterleitung nicht erlaubt",
     # French
     "relais refuse | relais non autorise | acces relais refuse | relayage refuse",
     "relais interdit",
+    "relayage interdit",
     # Spanish
     "relay denegado | retransmision denegada | acceso de retransmision denegado",
     "reenvio no permitido",
+    "relay no permitido | reenvio denegado",
     # Portuguese
     "relay negado | retransmissao negada | acesso de retransmissao negado",
     "relay nao permitido",
     # Italian
     "relay negato | relay non permesso | relay non consentito | inoltro negato",
     "inoltro non consentito",
+    "relaying non consentito | relaying negato",
     # Dutch
     "relay geweigerd | relaying niet toegestaan | relay niet toegestaan",
     "doorsturen geweigerd",
     # Polish
     "przekazywanie zabronione | odmowa przekazywania | relay zabroniony",
+    "przekazywanie poczty zabronione",
     # Russian
     "релеи запрещен | пересылка запрещена | ретрансляция запрещена",
     "отказано в ретрансляции",
@@ -302,6 +321,7 @@ _NORELAYING: tuple[Phrase, ...] = (
     # Japanese
     "リレーは許可されていません | 中継は許可されていません | 中継を拒否",
     "リレー拒否 | リレーを拒否",
+    "中継拒否",
 )
 
 _SPEEDING: tuple[Phrase, ...] = (
@@ -464,24 +484,33 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     Rx(r">: user unknown", needs="user unknown"),
     # German
     "existiert nicht | kein solcher benutzer | keine solche mailbox",
+    "mailbox nicht vorhanden | postfach nicht vorhanden | postfach nicht gefunden",
     # French
     "n'existe pas | boite aux lettres inexistante | adresse inexistante",
     "utilisateur inexistant | destinataire inexistant | compte inexistant",
+    "boite aux lettres introuvable | adresse introuvable",
     # Spanish
     "no existe | usuario inexistente | direccion inexistente | buzon inexistente",
+    "buzon no encontrado",
     # Portuguese
     "nao existe | usuario inexistente | endereco inexistente",
     "caixa postal inexistente",
+    "caixa postal nao encontrada",
     # Italian
     "non esiste | utente inesistente | indirizzo inesistente | casella inesistente",
+    "casella non trovata",
     # Dutch
     "bestaat niet",
+    "mailbox niet gevonden | postvak niet gevonden",
     # Polish
     "nie istnieje | nie ma takiego",
+    "nie znaleziono skrzynki",
     # Russian
     "не существует | нет такого",
+    "почтовыи ящик не наиден | ящик не наиден",
     # Chinese
     "不存在 | 無此用戶 | 无此用户",
+    "邮箱未找到 | 信箱未找到",
     # Japanese
     "存在しません | 存在しない",
 )
@@ -494,27 +523,36 @@ _UNPROVEN: tuple[Phrase, ...] = (
     # German
     "benutzer unbekannt | unbekannter benutzer | empfanger unbekannt",
     "unbekannter empfanger",
+    "benutzer nicht gefunden | empfanger nicht gefunden",
     # French
     "utilisateur inconnu | destinataire inconnu | adresse inconnue",
+    "utilisateur introuvable | destinataire introuvable",
     # Spanish
     "usuario desconocido | destinatario desconocido",
+    "usuario no encontrado | destinatario no encontrado",
     # Portuguese
     "usuario desconhecido | utilizador desconhecido | destinatario desconhecido",
+    "usuario nao encontrado | destinatario nao encontrado",
     # Italian
     "utente sconosciuto | destinatario sconosciuto",
+    "utente non trovato | destinatario non trovato",
     # Dutch
     "gebruiker onbekend | onbekende gebruiker | ontvanger onbekend",
     "onbekende ontvanger",
+    "gebruiker niet gevonden | ontvanger niet gevonden",
     # Polish
     "nieznany uzytkownik | uzytkownik nieznany | nieznany adresat",
     "nieznany odbiorca",
+    "nie znaleziono uzytkownika | nie znaleziono odbiorcy",
     # Russian
     "неизвестныи пользователь | пользователь неизвестен | пользователь не наиден",
     "неизвестныи получатель | получатель не наиден | адресат не наиден",
     # Chinese
     "用户未知 | 未知用户 | 收件人未知 | 用戶未知 | 使用者不明 | 收件者不明",
+    "找不到收件人 | 找不到收件者 | 找不到用户 | 找不到使用者",
     # Japanese
     "宛先不明 | ユーザ不明 | ユーザー不明",
+    "ユーザーが見つかりません | ユーザが見つかりません | 宛先が見つかりません",
 )
 
 _DISGUISED: tuple[Phrase, ...] = (
@@ -658,11 +696,13 @@ _EXPIRED: tuple[Phrase, ...] = (
     "zeituberschreitung | zeitlimit uberschritten | verbindung abgelaufen",
     # French
     "delai d'attente depasse | delai depasse | delai expire | expiration du delai",
+    Rx(r"delai(?: \S+){0,3} (?:a )?expire", needs="expire"),
     # Spanish
     "tiempo de espera agotado | tiempo de espera excedido | se agoto el tiempo",
     # Portuguese
     "tempo esgotado | tempo limite esgotado | tempo de espera esgotado",
     "excedeu o tempo limite",
+    Rx(r"tempo limite(?: \S+){0,3} esgotado", needs="esgotado"),
     # Italian
     "tempo scaduto | tempo di attesa scaduto | connessione scaduta",
     # Dutch
