@@ -48,6 +48,38 @@ FIELDS = (
     "feedback_type",
     "reason_hint",
 )
+# Corpus answers this classifier deliberately differs from, and why (the brief's
+# "known differences"). Counted in the figures, listed apart from the other
+# mismatches, which are either classifier bugs or findings the parser got wrong.
+KNOWN = {
+    "lhost-postfix-05.eml": "450 4.1.1 is transient: not hard (reasons.is_hard "
+    "needs permanent; Sisimai calls every userunknown hard)",
+    "rfc3464-42.eml": "Gmail's 'The email account that you tried to reach does not "
+    "exist' names a nonexistent mailbox: userunknown, not filtered",
+    "lhost-x2-01.eml": "'This user doesn't have a X account' is Yahoo's unknown-user "
+    "wording (three other samples agree): userunknown",
+    "lhost-imailserver-01.eml": "'Unknown user' at an unknown SMTP stage is unproven "
+    "(mcafee-01 and x1-* say the same words and expect filtered)",
+    "lhost-postfix-74.eml": "Yahoo TSS04 'deferred due to ... user complaints' is "
+    "reputation (qmail-19 and opensmtpd-13 agree)",
+    "rhost-yahooinc-02.eml": "Yahoo TSS04: see lhost-postfix-74",
+    "rhost-nttdocomo-02.eml": "docomo-only rule (5.0.0 at DATA = rejected, 5.2.0 = "
+    "filtered, rhost-nttdocomo-01); generally 'Unknown user' after DATA is filtered",
+    "rhost-nttdocomo-03.eml": "docomo-only rule: see rhost-nttdocomo-02",
+    "lhost-powermta-01.eml": "the answer is in the Status comment '(mailbox "
+    "disabled...)', which no Finding field carries",
+    "lhost-sendmail-21.eml": "same 'Deferred: Connection refused by ... could not be "
+    "delivered for 8 hours' as sendmail-54, which expects expired",
+    "lhost-amavis-03.eml": "amavisd 'Reject ... - SPAM' is spam, not notcompliantrfc",
+    "rhost-franceptt-08.eml": "Orange's numeric code table (OFR005_505) decides; "
+    "the words are the same as franceptt-07/10/11 (blocked)",
+    "rhost-franceptt-12.eml": "La Poste's numeric code table (LPN000_630) decides",
+    "rhost-mimecast-02.eml": "Mimecast's code table (MCSpamSignature) decides",
+    "lhost-exim-38.eml": "'service permits 2 unverifyable sending IPs' names no PTR "
+    "problem in words",
+    "lhost-yahoo-13.eml": "'after multiple retries, giving up' is an expired queue",
+}
+
 # Run with the parser tree's interpreter: print every Finding field, one file a line.
 DUMP = """
 import json, sys
@@ -72,6 +104,7 @@ def main() -> int:
     documents = _documents(options, samples)
     per_module: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     mismatches: list[str] = []
+    known: list[str] = []
     timings: list[float] = []
     for sample in samples:
         sidecar = sample.with_suffix(".json")
@@ -101,7 +134,8 @@ def main() -> int:
             counts[1] += reason_ok
             counts[2] += hard_ok
             if not (reason_ok and hard_ok):
-                mismatches.append(
+                bucket = known if sample.name in KNOWN else mismatches
+                bucket.append(
                     f"{sample.name} {finding.recipient}: want {want['reason']}"
                     f"{' hard' if want.get('hard') else ''} got {verdict.reason.value}"
                     f"{' hard' if verdict.hard else ''} [{verdict.rule}]\n"
@@ -109,7 +143,7 @@ def main() -> int:
                     f" cmd={finding.smtp_command} action={finding.action.value}"
                     f" diag={(finding.diagnostic or '')[:300]!r}"
                 )
-    _report(per_module, mismatches, timings, options.all)
+    _report(per_module, mismatches, known, timings, options.all)
     return 0
 
 
@@ -212,6 +246,7 @@ def _align(
 def _report(
     per_module: dict[str, list[int]],
     mismatches: list[str],
+    known: list[str],
     timings: list[float],
     show_all: bool,
 ) -> None:
@@ -231,7 +266,11 @@ def _report(
     if timings:
         mean = sum(timings) / len(timings) * 1e6
         print(f"classify: {mean:.1f} µs per finding (mean over messages)")
-    print(f"\n{len(mismatches)} mismatches:")
+    print(f"\n{len(known)} known differences (see KNOWN for why):")
+    for line in known:
+        name = line.partition(" ")[0]
+        print(" ", line.partition("\n")[0], f"\n    known: {KNOWN[name]}")
+    print(f"\n{len(mismatches)} other mismatches (parser findings or classifier bugs):")
     for line in mismatches:
         print(" ", line)
 

@@ -202,9 +202,9 @@ STATUS_REASONS: dict[str, Reason] = {
 }
 
 # What the status subject alone suggests when neither a precise code nor the text
-# decided (Sisimai's Reason::anotherone does the same for x.6 and x.7).
+# decided (as Sisimai's Reason::anotherone does). A generic x.3.0 says too little:
+# "4.3.0 ... recipient error, try again later" (rfc3464-43) is no system fault.
 SUBJECT_FALLBACKS: dict[str, Reason] = {
-    "3": Reason.SYSTEMERROR,
     "6": Reason.CONTENTERROR,
     "7": Reason.SECURITYERROR,
 }

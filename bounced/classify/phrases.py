@@ -729,6 +729,8 @@ _SYSTEMERROR: tuple[Phrase, ...] = (
     "configuration error | config error | local error in processing",
     "temporary local problem | can't create user output file",
     "interrupted system call | unable to contact ldap server",
+    "queue file write error",  # Postfix cleanup (lhost-postfix-75.eml)
+    "upstream error",  # Cloudflare Email Routing 421 4.3.0
     "directory server failure",
 )
 
