@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bounced.classify import STRONG_ORDER, WEAK_ORDER, classify, codes, phrases, scan
 from bounced.reasons import Reason
@@ -908,6 +910,39 @@ def test_malformed_codes_are_ignored_not_fatal():
         diagnostic="\x00\udcff mailbox full 5.999999.1",
     )
     assert classify(finding).reason is R.MAILBOXFULL
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    status=st.one_of(
+        st.none(), st.text(max_size=20), st.from_regex(r"[245]\.\d{1,3}\.\d{1,3}")
+    ),
+    reply=st.one_of(st.none(), st.integers(min_value=-1000, max_value=1000)),
+    text=st.one_of(st.none(), st.text(max_size=300)),
+    command=st.one_of(st.none(), st.text(max_size=12)),
+    action=st.sampled_from(list(Action)),
+    hint=st.one_of(st.none(), st.sampled_from(list(Reason))),
+)
+def test_classify_never_raises(status, reply, text, command, action, hint):
+    """Any finding, however odd, gets a reason from the taxonomy."""
+    finding = Finding(
+        recipient="bob@example.org",
+        status=status,
+        reply_code=reply,
+        diagnostic=text,
+        smtp_command=command,
+        action=action,
+        reason_hint=hint,
+    )
+    verdict = classify(finding)
+    assert verdict.reason in Reason
+    assert verdict.hard <= verdict.permanent
+
+
+def test_a_status_with_a_comment_still_counts():
+    """PowerMTA writes "Status: 5.2.1 (mailbox disabled, not accepting messages)"."""
+    finding = Finding(recipient="bob@example.org", status="5.2.1 (mailbox disabled)")
+    assert classify(finding).reason is R.SUSPEND
 
 
 def test_every_phrase_table_is_ranked():

@@ -17,7 +17,9 @@ import re
 
 from bounced.reasons import Reason
 
-STATUS_RE = re.compile(r"^([245])\.(\d{1,3})\.(\d{1,3})$")
+# At the start of the field; what follows may be a comment, as in PowerMTA's
+# "Status: 5.2.1 (mailbox disabled, not accepting messages)".
+STATUS_RE = re.compile(r"([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])")
 
 # RFC 3463 §3.1
 CLASS_MEANINGS: dict[str, str] = {
