@@ -108,7 +108,7 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
     "mailbox vol | mailbox is vol | postvak vol | postvak is vol | postbus vol",
     "postbus is vol | quotum overschreden | quota overschreden",
     Rx(r"(?:mailbox|postvak|postbus)(?: \S+){0,4} (?:is )?vol\b", needs="vol"),
-    # Polish (ł is folded to l, see _EXTRA_FOLDS)
+    # Polish (ł is folded to l, see scan._EXTRA_FOLDS)
     "skrzynka pelna | skrzynka jest pelna | skrzynka odbiorcza jest pelna",
     "skrzynka przepelniona | skrzynka jest przepelniona",
     "przekroczony limit skrzynki | przekroczono limit skrzynki",

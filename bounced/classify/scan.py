@@ -238,7 +238,7 @@ def _compile() -> tuple[
             tuple(sorted({index for p in prefixes for index in needs[p]})),
         )
     # Left word boundary only (Latin and Cyrillic letters): "virus" must not match
-    # inside "antivirus", but a phrase may end mid-word ("unsolicit" in "unsolicited").
+    # inside "antivirus", but a phrase may end mid-word ("over quota" in "over quotas").
     # The leading class of first letters rejects most positions with one test
     # (non-Latin text would otherwise try every branch of the trie's root).
     first = "[" + "".join(sorted({re.escape(word[0]) for word in words})) + "]"
