@@ -867,6 +867,16 @@ def test_an_auto_reply_saying_the_mailbox_is_gone_is_not_a_vacation():
     assert classify(finding).reason is R.SUSPEND
 
 
+def test_an_auto_reply_without_a_hint_is_still_a_vacation_notice():
+    """`bounced parse --json` carries no hint: out-of-office wording says it."""
+    finding = Finding(
+        recipient="bob@example.org",
+        action=Action.DELIVERED,
+        diagnostic="Ich bin bis 5. Mai nicht im Büro und lese keine E-Mails.",
+    )
+    assert classify(finding).reason is R.VACATION
+
+
 def test_a_complaint_is_feedback_and_never_permanent():
     """An ARF report (Feedback-Type) is feedback, not a failure of the address."""
     finding = Finding(

@@ -6,11 +6,12 @@ after a "copy of the original message follows" marker dropped, case and accents
 folded. Then the first rule that gives an answer wins:
 
 1. A detector's `reason_hint`: an ARF report, an auto-reply, an MTA module whose
-   wording is unambiguous knows better than generic rules. Except a vacation hint
-   whose text says the mailbox is closed, moved or unknown ("this inbox is no
-   longer in use", rfc3834-06.eml): that auto-reply reports a dead address.
-2. Not a failure: a Feedback-Type is a complaint (`feedback`); Action delivered,
-   relayed or expanded, or a 2.x.x status, is `delivered`.
+   wording is unambiguous knows better than generic rules.
+2. Not a failure: a Feedback-Type is a complaint (`feedback`); a 2.x.x status is
+   `delivered`; an auto-reply (vacation hint) or Action delivered, relayed or
+   expanded is `vacation` or `delivered`, unless its text says the mailbox is
+   closed, moved or unknown ("This email inbox is no longer in use",
+   rfc3834-06.eml): that reply reports a dead address.
 3. A strong phrase, in the fixed order of `STRONG_ORDER` (most specific first:
    "mailbox full" beats "blocked"; a DMARC rejection that says "this message has
    been blocked" is `authfailure`). Text beats a status code because servers use
@@ -121,6 +122,7 @@ _RANK: dict[str, tuple[int, Reason]] = {
 }
 _USERUNKNOWN = Reason.USERUNKNOWN.value
 _WEAK_TAGS = tuple((reason, weak(reason)) for reason in WEAK_ORDER)
+_VACATION = weak(Reason.VACATION)
 
 _NOT_FAILURES = frozenset({Reason.DELIVERED, Reason.FEEDBACK, Reason.VACATION})
 _NOT_FAILED = frozenset({Action.DELIVERED, Action.RELAYED, Action.EXPANDED})
@@ -147,18 +149,18 @@ def classify(finding: Finding) -> Classification:
     raw = finding.diagnostic or ""
     status = _status(finding.status, raw)
     permanent = _permanent(finding, status, raw)
-    gone = _gone(finding)
-    if finding.reason_hint is not None and not gone:
-        hint = finding.reason_hint
+    hint = finding.reason_hint
+    if hint is not None and hint is not Reason.VACATION:
         return _verdict(hint, permanent and hint not in _NOT_FAILURES, "detector hint")
     if finding.feedback_type:
         return _verdict(
             Reason.FEEDBACK, False, f"feedback-type {finding.feedback_type}"
         )
-    if finding.action in _NOT_FAILED and not gone:
-        return _verdict(Reason.DELIVERED, False, f"action {finding.action.value}")
     if status is not None and status[0] == "2":
         return _verdict(Reason.DELIVERED, False, f"status {'.'.join(status)}")
+    if hint is Reason.VACATION or finding.action in _NOT_FAILED:
+        reason, rule = _not_failed(finding, raw)
+        return _verdict(reason, False, rule)
     text = scan.prepare(raw)
     found = scan.scan(text)
     command = _command(finding.smtp_command) or scan.command_in(text)
@@ -252,19 +254,29 @@ def _fallback(
         return by_reply, f"reply {reply}"
     if finding.action is Action.DELAYED:
         return Reason.EXPIRED, "action delayed"
-    if (phrase := found.get(weak(Reason.VACATION))) is not None:
+    if (phrase := found.get(_VACATION)) is not None:
         return Reason.VACATION, f"weak phrase {phrase!r}"
     if has_text:
         return Reason.ONHOLD, "text without a known phrase"
     return Reason.UNDEFINED, "no code or text to go on"
 
 
-def _gone(finding: Finding) -> bool:
-    """A vacation hint whose text says the mailbox is closed, moved or unknown."""
-    if finding.reason_hint is not Reason.VACATION or not finding.diagnostic:
-        return False
-    found = scan.scan(scan.prepare(finding.diagnostic))
-    return any(reason.value in found for reason in _GONE)
+def _not_failed(finding: Finding, raw: str) -> tuple[Reason, str]:
+    """An auto-reply or a delivery notice: delivered, or a vacation notice.
+
+    Unless its text says the mailbox is closed, moved or unknown: "This email inbox
+    is no longer in use" (rfc3834-06.eml) is an auto-reply that reports a dead
+    address. Vacation wording names an auto-reply that no detector marked.
+    """
+    found = scan.scan(scan.prepare(raw)) if raw else {}
+    for reason in _GONE:
+        if (phrase := found.get(reason.value)) is not None:
+            return reason, f"phrase {phrase!r} in a reply that is not a bounce"
+    if finding.reason_hint is Reason.VACATION:
+        return Reason.VACATION, "detector hint"
+    if (phrase := found.get(_VACATION)) is not None:
+        return Reason.VACATION, f"weak phrase {phrase!r}"
+    return Reason.DELIVERED, f"action {finding.action.value}"
 
 
 def _quoted(found: dict[str, str], reason: Reason) -> str:
