@@ -949,6 +949,15 @@ def test_classify_never_raises(status, reply, text, command, action, hint):
     assert verdict.hard <= verdict.permanent
 
 
+def test_a_huge_diagnostic_is_read_from_its_start_only():
+    """Past MAX_DIAGNOSTIC characters nothing counts, so hostile input stays cheap."""
+    head = "552 5.2.2 Mailbox full. " + "x" * scan.MAX_DIAGNOSTIC
+    finding = Finding(
+        recipient="bob@example.org", diagnostic=head + " relay denied" * 9999
+    )
+    assert classify(finding).reason is R.MAILBOXFULL
+
+
 def test_a_status_with_a_comment_still_counts():
     """PowerMTA writes "Status: 5.2.1 (mailbox disabled, not accepting messages)"."""
     finding = Finding(recipient="bob@example.org", status="5.2.1 (mailbox disabled)")

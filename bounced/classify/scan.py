@@ -20,6 +20,8 @@ from bounced.classify.phrases import TABLES, Rx
 
 _Trie: TypeAlias = dict[str, "_Trie"]
 
+MAX_DIAGNOSTIC = 8192  # characters of a diagnostic that are read (see prepare)
+
 # Where a reply came from in the SMTP dialogue, as bounce texts say it. Each group
 # names the command: Postfix "(in reply to RCPT TO command)", Exim "SMTP error
 # from remote mail server after MAIL FROM:", Sendmail ">>> DATA", dma "did not like
@@ -121,8 +123,11 @@ def prepare(diagnostic: str) -> str:
     Parsers sometimes hand over a whole human-readable part, returned headers
     included; "X-Virus-Scanned: clean" or the original Subject must not decide the
     reason. Header lines go first (they need the line breaks), then everything from
-    a "copy of the original message follows" marker on.
+    a "copy of the original message follows" marker on. Only the first
+    `MAX_DIAGNOSTIC` characters are read: a server says why it refused in its first
+    lines, and a hostile megabyte must not cost more than a normal bounce.
     """
+    diagnostic = diagnostic[:MAX_DIAGNOSTIC]
     if "\n" in diagnostic and ":" in diagnostic:
         diagnostic = _HEADER_LINES_RE.sub(" ", diagnostic)
     text = normalize(diagnostic)
