@@ -951,10 +951,9 @@ def test_classify_never_raises(status, reply, text, command, action, hint):
 
 def test_a_huge_diagnostic_is_read_from_its_start_only():
     """Past MAX_DIAGNOSTIC characters nothing counts, so hostile input stays cheap."""
-    head = "552 5.2.2 Mailbox full. " + "x" * scan.MAX_DIAGNOSTIC
-    finding = Finding(
-        recipient="bob@example.org", diagnostic=head + " relay denied" * 9999
-    )
+    head = "552 Mailbox full " + "x " * scan.MAX_DIAGNOSTIC
+    tail = "on the suppression list " * 9999  # would outrank mailboxfull if read
+    finding = Finding(recipient="bob@example.org", diagnostic=head + tail)
     assert classify(finding).reason is R.MAILBOXFULL
 
 
