@@ -20,6 +20,7 @@ PURE_MODULES = [
     "bounced/classify.py",
     "bounced/classify/",
     "bounced/explain.py",
+    "bounced/pacing.py",
     "bounced/parse/",
     "bounced/policy.py",
     "bounced/reasons.py",
