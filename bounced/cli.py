@@ -223,6 +223,11 @@ def serve_command(lazy: _Lazy) -> None:
         logging.getLogger(noisy).setLevel(
             max(logging.WARNING, cfg.logging.level_number)
         )
+    # APScheduler warns at every tick skipped while a slow one still runs; that
+    # is the design (max_instances=1), not news either.
+    logging.getLogger("apscheduler").setLevel(
+        max(logging.ERROR, cfg.logging.level_number)
+    )
     with _store_errors():
         try:
             daemon.run(cfg)

@@ -430,7 +430,9 @@ def _coerce(value: Any, hint: Any, meta: Mapping[str, Any]) -> tuple[Any, str | 
         (item,) = typing.get_args(hint)[:1]
         if isinstance(value, _EnvText):
             value = [part.strip() for part in value.split(",") if part.strip()]
-        if not isinstance(value, list):
+        # with_overrides() hands back the current value, a tuple, for keys it
+        # does not change.
+        if not isinstance(value, list | tuple):
             return None, "a list"
         items = []
         for element in value:

@@ -180,11 +180,15 @@ class RetryScheduler:
     async def stop(self) -> None:
         """Stop triggering ticks and let a running one finish."""
         if self._scheduler is not None:
+            # Pause first: shutting down cancels a running job, and a tick cut
+            # off between claim and record leaves its retries waiting for the
+            # lease to run out.
+            self._scheduler.pause()
+            running = self._running
+            if running is not None and not running.done():
+                await asyncio.gather(running, return_exceptions=True)
             self._scheduler.shutdown(wait=False)
             self._scheduler = None
-        running = self._running
-        if running is not None and not running.done():
-            await asyncio.gather(running, return_exceptions=True)
         await self._dispatcher.close()
         self._db.shutdown(wait=True)
 

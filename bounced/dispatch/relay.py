@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 RETRY_HEADER = b"X-Bounced-Retry"
 MAX_RECONNECTS = 3  # per batch: a relay that keeps hanging up is an error
+MAX_LOCAL_PART = 64  # RFC 5321 §4.5.3.1.1
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _CONTENT_TYPE = re.compile(rb"(?im)^content-type:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)")
@@ -187,16 +188,28 @@ class RelayDispatcher:
             await client.login(config.relay_username, config.relay_password)
         return client
 
-    async def _send_one(
-        self, client: aiosmtplib.SMTP, item: RetryItem, message: bytes
-    ) -> DispatchResult:
-        sender = self._codec.encode(
+    def _return_path(self, item: RetryItem) -> str:
+        """A freshly signed VERP address for `item`, with its list and message
+        when they fit: our listener, like RFC 5321 §4.5.3.1.1, refuses local parts
+        over 64 octets, and the re-sent message's bounce must get through."""
+        now = self._clock()
+        full = self._codec.encode(
             item.recipient,
             bounce_domain=self._bounce_domain,
-            now=self._clock(),
+            now=now,
             list_id=item.list_id,
             message_id=item.orig_message_id,
         )
+        if _fits(full):
+            return full
+        return self._codec.encode(
+            item.recipient, bounce_domain=self._bounce_domain, now=now
+        )
+
+    async def _send_one(
+        self, client: aiosmtplib.SMTP, item: RetryItem, message: bytes
+    ) -> DispatchResult:
+        sender = self._return_path(item)
         try:
             _, reply = await client.sendmail(sender, [item.recipient], message)
         except aiosmtplib.SMTPRecipientsRefused as exc:
@@ -209,6 +222,10 @@ class RelayDispatcher:
             return _result(item, Outcome.ERROR, f"relay failed: {_brief(exc)}")
         log.info("relayed key=%s recipient=%s", item.key, item.recipient)
         return _result(item, Outcome.ACCEPTED, f"250 {reply}")
+
+
+def _fits(address: str) -> bool:
+    return len(address.rpartition("@")[0]) <= MAX_LOCAL_PART
 
 
 def _result(item: RetryItem, outcome: Outcome, detail: str) -> DispatchResult:

@@ -37,7 +37,9 @@ def event(item: RetryItem) -> dict[str, Any]:
     return {
         "id": item.key,
         "type": EVENT_TYPE,
-        "occurred_at": item.due_at.isoformat(),
+        # When the failure happened: the same for every delivery of one attempt,
+        # so a repeated POST carries the very same event.
+        "occurred_at": item.created_at.isoformat(),
         "recipient": item.recipient,
         "domain": item.domain,
         "reason": item.reason,

@@ -124,7 +124,7 @@ def _record_one(
         return Recorded(outcome.message.id, "lost", 0)
     returned = report.returned
     verp = outcome.verp
-    list_id = (returned.list_id if returned else None) or (
+    list_id = _list_id(returned.list_id if returned else None) or _list_id(
         verp.list_id if verp else None
     )
     orig_message_id = (returned.message_id if returned else None) or (
@@ -296,6 +296,15 @@ def spool_counts(engine: Engine) -> dict[str, int]:
             select(table.state, func.count()).group_by(table.state)
         )
         return {state: count for state, count in rows}
+
+
+def _list_id(text: str | None) -> str | None:
+    """The list's identifier: `Weekly News <weekly.example.com>` names the list
+    weekly.example.com (RFC 2919 §2, compared case-insensitively, §3)."""
+    if not text:
+        return None
+    inside = text[text.find("<") + 1 : text.rfind(">")] if "<" in text else text
+    return inside.strip().lower()[:255] or None
 
 
 def _clip(value: str | None, limit: int) -> str | None:
