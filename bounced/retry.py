@@ -96,6 +96,7 @@ class RetryScheduler:
             worker=self.worker,
             now=now,
             lease=self._config.claim_timeout,
+            config=self._config,
         )
         report.batches = len(batches)
         gate = asyncio.Semaphore(CONCURRENT_BATCHES)

@@ -520,3 +520,73 @@ def test_batches_halve_to_the_floor_and_grow_back_step_by_step():
     assert sizes == [10, 5, 2, 1, 1, 6, 11, 16, 21, 26, 30, 30, 30]
     assert shrunk_gap == config.min_gap * 2**5  # doubled per slow-down
     assert pace.gap == config.min_gap
+
+
+def test_policy_and_retry_settings_are_checked_and_each_problem_named(tmp_path):
+    """Bad reasons, overlapping lists, bad expiries and inconsistent retry settings
+    are all reported at once, each naming its key."""
+    from bounced import config
+    from bounced.errors import ConfigError
+
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        "[policy]\n"
+        'suppress_reasons = ["userunknown", "nosuchreason"]\n'
+        'expire_after = ["mailboxfull=soon"]\n'
+        'complaint_scope = "everywhere"\n'
+        "[retry]\n"
+        'dispatcher = "carrier-pigeon"\n'
+        "schedule = []\n"
+    )
+
+    with pytest.raises(ConfigError) as error:
+        config.load(path, environ={})
+
+    problems = error.value.problems
+    assert any(
+        p.startswith(
+            "policy.suppress_reasons: expected failure reasons (not 'nosuchreason')"
+        )
+        for p in problems
+    )
+    assert any(
+        p.startswith("policy.expire_after: expected entries such as") for p in problems
+    )
+    assert (
+        "policy.complaint_scope: expected one of list, global, got 'everywhere'"
+        in problems
+    )
+    assert any(
+        p.startswith("retry.dispatcher: expected one of none, pull, webhook, relay")
+        for p in problems
+    )
+    assert "retry.schedule: expected at least one duration above 0, got []" in problems
+    assert len(problems) == 5
+
+
+def test_settings_that_contradict_each_other_are_refused():
+    """Overlapping reason lists, a webhook without URL, a relay without VERP
+    secrets, and batch bounds out of order name the key to fix."""
+    from bounced import config
+    from bounced.errors import ConfigError
+
+    with pytest.raises(ConfigError) as error:
+        config.load(
+            None,
+            environ={
+                "BOUNCED_POLICY_SENDER_REASONS": "blocked,userunknown",
+                "BOUNCED_RETRY_DISPATCHER": "webhook",
+                "BOUNCED_RETRY_BATCH_INITIAL": "500",
+            },
+        )
+    with pytest.raises(ConfigError) as relay:
+        config.load(None, environ={"BOUNCED_RETRY_DISPATCHER": "relay"})
+
+    assert error.value.problems == [
+        "policy.sender_reasons: expected reasons not also in policy.suppress_reasons, got userunknown",
+        "retry.batch_initial: expected a size from retry.batch_min (1) to retry.batch_max (200), got 500",
+        "retry.webhook_url: expected a URL when retry.dispatcher is webhook",
+    ]
+    assert relay.value.problems == [
+        "retry.dispatcher: relay needs verp.secrets (only signed VERP bounces are relayed)"
+    ]

@@ -258,6 +258,7 @@ def claim_due(
     worker: str,
     now: datetime,
     lease: float,
+    config: RetryConfig,
 ) -> list[Batch]:
     """Claim one batch per ready domain: its due retries, at most its batch size.
 
@@ -282,6 +283,13 @@ def claim_due(
         ).all()
         if not candidates:
             return []
+        known = set(
+            connection.scalars(
+                select(DomainState.domain).where(DomainState.domain.in_(candidates))
+            )
+        )
+        for domain in set(candidates) - known:  # a retry from before its domain row
+            domains.ensure(connection, domain, config, now)
         ready = connection.execute(
             select(DomainState.domain, DomainState.batch_size, DomainState.gap)
             .where(DomainState.domain.in_(candidates))
