@@ -203,6 +203,14 @@ def clear_alert(connection: Connection, domain: str, now: datetime) -> bool:
     return bool(result.rowcount)
 
 
+def lock(
+    connection: Connection, domain: str, config: RetryConfig, now: datetime
+) -> None:
+    """Hold the domain's row until the transaction ends (creating it if needed)."""
+    ensure(connection, domain, config, now)
+    _locked(connection, domain)
+
+
 def get(connection: Connection, domain: str) -> DomainRow | None:
     row = connection.execute(
         select(*_COLUMNS).where(DomainState.domain == domain)

@@ -341,6 +341,9 @@ def record_results(
     by_key = {result.key: result for result in results}
     tally = Tally()
     with engine.begin() as connection:
+        # Domain row first, then retry rows: the order the processor takes them
+        # in too, so two transactions never wait on each other in a circle.
+        domains.lock(connection, batch.domain, config, now)
         for item in batch.items:
             result = by_key.get(item.key) or DispatchResult(
                 key=item.key, outcome=Outcome.ERROR, detail="no result from dispatcher"
@@ -444,7 +447,13 @@ def ack(
     """
     answers: dict[str, str] = {}
     per_domain: dict[str, list[DispatchResult]] = {}
+    bases = [key.rpartition("-")[0] for key in results]
     with engine.begin() as connection:
+        involved = connection.scalars(
+            select(Retry.domain).where(Retry.key.in_(bases)).distinct()
+        ).all()
+        for domain in sorted(involved):  # domain rows first, as record_results
+            domains.lock(connection, domain, config, now)
         for key, (outcome, detail) in results.items():
             base = key.rpartition("-")[0]
             row = connection.execute(
