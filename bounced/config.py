@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from bounced.errors import ConfigError
+from bounced.reasons import Reason
 
 # A check returns None when the value is fine, else what is allowed.
 Check = Callable[[Any], str | None]
@@ -216,6 +217,126 @@ class WebhooksConfig:
     give_up_after: float = setting(3 * 86400.0, check=_positive, duration=True)
 
 
+# Reasons a [policy] list may name: every failure reason. Complaints, deliveries
+# and auto-replies have rules of their own and are not failures.
+_NOT_FAILURES = frozenset({Reason.FEEDBACK, Reason.DELIVERED, Reason.VACATION})
+FAILURE_REASONS = tuple(r.value for r in Reason if r not in _NOT_FAILURES)
+
+
+def _reasons(value: Any) -> str | None:
+    bad = [r for r in value if r not in FAILURE_REASONS]
+    if bad:
+        return f"failure reasons (not {bad[0]!r}): " + ", ".join(FAILURE_REASONS)
+    return None
+
+
+def _expiries(value: Any) -> str | None:
+    """Each entry is KEY=DURATION, KEY a failure reason, feedback or soft_threshold."""
+    allowed = (
+        'entries such as "mailboxfull=30d", keyed by a failure reason, '
+        '"feedback" or "soft_threshold"'
+    )
+    for entry in value:
+        key, sep, duration = entry.partition("=")
+        keys = (*FAILURE_REASONS, "feedback", "soft_threshold")
+        if not sep or key.strip() not in keys or _duration(duration)[1] is not None:
+            return allowed
+    return None
+
+
+def expiry_table(entries: tuple[str, ...]) -> dict[str, float]:
+    """`[policy] expire_after` as {key: seconds} (entries already checked)."""
+    table = {}
+    for entry in entries:
+        key, _, duration = entry.partition("=")
+        seconds, _ = _duration(duration)
+        if seconds is not None:
+            table[key.strip()] = seconds
+    return table
+
+
+def _schedule(value: Any) -> str | None:
+    return None if value and min(value) > 0 else "at least one duration above 0"
+
+
+def _optional_url(value: Any) -> str | None:
+    ok = value == "" or re.match(r"^https?://[^\s/]+", value)
+    return None if ok else "an http:// or https:// URL, or empty"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PolicyConfig:
+    """[policy]: what a bounce, a complaint or a run of soft bounces does."""
+
+    suppress_reasons: tuple[str, ...] = setting(
+        (
+            "userunknown",
+            "hostunknown",
+            "hasmoved",
+            "notaccept",
+            "suspend",
+            "mailboxfull",
+            "filtered",
+            "suppressed",
+            "undefined",
+        ),
+        check=_reasons,
+    )
+    sender_reasons: tuple[str, ...] = setting(
+        (
+            "blocked",
+            "badreputation",
+            "requireptr",
+            "authfailure",
+            "rejected",
+            "spamdetected",
+            "norelaying",
+            "securityerror",
+            "failedstarttls",
+        ),
+        check=_reasons,
+    )
+    soft_bounce_threshold: int = setting(3, check=_positive)
+    soft_bounce_window: float = setting(30 * 86400.0, check=_positive, duration=True)
+    complaint_types: tuple[str, ...] = setting(("abuse", "fraud"))
+    complaint_scope: str = setting("list", check=_one_of("list", "global"))
+    bounce_scope: str = setting("global", check=_one_of("global", "list"))
+    expire_after: tuple[str, ...] = setting(("mailboxfull=30d",), check=_expiries)
+    alert_window: float = setting(7 * 86400.0, check=_positive, duration=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RetryConfig:
+    """[retry]: when transient failures are tried again, how fast, and by whom."""
+
+    dispatcher: str = setting("pull", check=_one_of("none", "pull", "webhook", "relay"))
+    schedule: tuple[float, ...] = setting(
+        (900.0, 3600.0, 14400.0, 43200.0, 86400.0),
+        check=_schedule,
+        duration=True,
+    )
+    lifetime: float = setting(72 * 3600.0, check=_positive, duration=True)
+    tick_interval: float = setting(10.0, check=_positive, duration=True)
+    claim_timeout: float = setting(300.0, check=_positive, duration=True)
+    batch_initial: int = setting(20, check=_positive)
+    batch_min: int = setting(1, check=_positive)
+    batch_max: int = setting(200, check=_positive)
+    batch_step: int = setting(5, check=_positive)
+    min_gap: float = setting(60.0, check=_non_negative, duration=True)
+    max_gap: float = setting(3600.0, check=_non_negative, duration=True)
+    handoff_retry: float = setting(60.0, check=_positive, duration=True)
+    relay_host: str = setting("127.0.0.1")
+    relay_port: int = setting(25, check=_port)
+    relay_starttls: bool = setting(False)
+    relay_username: str = setting("")
+    relay_password: str = setting("")
+    relay_timeout: float = setting(30.0, check=_positive, duration=True)
+    webhook_url: str = setting("", check=_optional_url)
+    webhook_secret: str = setting("")
+    webhook_timeout: float = setting(10.0, check=_positive, duration=True)
+    pull_lease: float = setting(300.0, check=_positive, duration=True)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LoggingConfig:
     """[logging]: where and how much the daemon says."""
@@ -236,6 +357,8 @@ class Config:
     processor: ProcessorConfig = field(default_factory=ProcessorConfig)
     verp: VerpConfig = field(default_factory=VerpConfig)
     webhooks: WebhooksConfig = field(default_factory=WebhooksConfig)
+    policy: PolicyConfig = field(default_factory=PolicyConfig)
+    retry: RetryConfig = field(default_factory=RetryConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
     def with_overrides(self, **sections: Mapping[str, Any]) -> Self:
@@ -247,6 +370,8 @@ class Config:
             raw = {f.name: getattr(current, f.name) for f in fields(current)}
             raw.update(values)
             changed[name] = _build(SECTIONS[name], name, raw, problems)
+        if not problems:
+            problems.extend(_cross_checks(replace(self, **changed)))
         if problems:
             raise ConfigError(problems)
         return replace(self, **changed)
@@ -259,6 +384,8 @@ SECTIONS: dict[str, type] = {
     "processor": ProcessorConfig,
     "verp": VerpConfig,
     "webhooks": WebhooksConfig,
+    "policy": PolicyConfig,
+    "retry": RetryConfig,
     "logging": LoggingConfig,
 }
 
@@ -287,14 +414,50 @@ def load(path: Path | None = None, environ: Mapping[str, str] | None = None) -> 
             problems.append(f"{name}: expected a [{name}] table")
             table = {}
         sections[name] = _build(cls, name, table, problems)
-    verp = sections["verp"]
+    if not problems:
+        problems.extend(_cross_checks(Config(**sections)))
+    if problems:
+        raise ConfigError(problems)
+    return Config(**sections)
+
+
+def _cross_checks(config: Config) -> list[str]:
+    """Problems that involve more than one key (each still names the key to fix)."""
+    problems = []
+    verp, policy, retry = config.verp, config.policy, config.retry
     if verp.require_signed and not verp.secrets:
         problems.append(
             "verp.require_signed: expected false unless verp.secrets is set"
         )
-    if problems:
-        raise ConfigError(problems)
-    return Config(**sections)
+    both = sorted(set(policy.suppress_reasons) & set(policy.sender_reasons))
+    if both:
+        problems.append(
+            "policy.sender_reasons: expected reasons not also in"
+            f" policy.suppress_reasons, got {', '.join(both)}"
+        )
+    if not retry.batch_min <= retry.batch_initial <= retry.batch_max:
+        problems.append(
+            "retry.batch_initial: expected a size from retry.batch_min"
+            f" ({retry.batch_min}) to retry.batch_max ({retry.batch_max}),"
+            f" got {retry.batch_initial}"
+        )
+    if retry.min_gap > retry.max_gap:
+        problems.append(
+            f"retry.max_gap: expected at least retry.min_gap ({retry.min_gap:g}s),"
+            f" got {retry.max_gap:g}s"
+        )
+    if retry.dispatcher == "webhook" and not retry.webhook_url:
+        problems.append(
+            "retry.webhook_url: expected a URL when retry.dispatcher is webhook"
+        )
+    if retry.dispatcher == "relay" and not verp.secrets:
+        # Only a signed VERP bounce proves a returned message is ours (DESIGN.md
+        # step 7): without secrets nothing could ever be relayed.
+        problems.append(
+            "retry.dispatcher: relay needs verp.secrets (only signed VERP bounces"
+            " are relayed)"
+        )
+    return problems
 
 
 def _apply_environment(
@@ -414,7 +577,9 @@ def _coerce(value: Any, hint: Any, meta: Mapping[str, Any]) -> tuple[Any, str | 
         (item,) = typing.get_args(hint)[:1]
         if isinstance(value, _EnvText):
             value = [part.strip() for part in value.split(",") if part.strip()]
-        if not isinstance(value, list | tuple):  # a tuple: Config.with_overrides()
+        # with_overrides() hands back the current value, a tuple, for keys it
+        # does not change.
+        if not isinstance(value, list | tuple):
             return None, "a list"
         items = []
         for element in value:

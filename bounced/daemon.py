@@ -1,10 +1,11 @@
 """The composition root: one event loop hosting the listener, the processor and
-webhook delivery.
+the retry scheduler (APScheduler) and webhook delivery.
 
 `serve()` builds every part from the configuration, passes each its section, and
 shuts them down in order on SIGTERM or SIGINT: stop accepting connections, let
-open sessions finish their commits, drain the spool, stop the processor, close
-the parser pool, let the webhook round in flight finish, dispose of the engine.
+open sessions finish their commits, drain the spool, stop the retry scheduler
+(a running tick finishes), stop the processor, close the parser pool, let the
+webhook round in flight finish, dispose of the engine.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from bounced.config import Config
+from bounced.policy import Rules
 from bounced.processor import Processor
+from bounced.retry import RetryScheduler, make_dispatcher
 from bounced.smtp import BounceHandler, BounceSMTP
 from bounced.store import migrate
 from bounced.store.engine import make_engine
@@ -82,11 +85,13 @@ async def serve(
     pool: ParserPool | None = None
     processor: Processor | None = None
     processing: asyncio.Task[None] | None = None
+    scheduler: RetryScheduler | None = None
     if config.processor.enabled:
         pool = ParserPool(
             workers=config.processor.workers,
             time_limit=config.processor.parse_time_limit,
         )
+        rules = Rules.from_config(config.policy, config.retry)
         processor = Processor(
             engine,
             pool,
@@ -95,8 +100,26 @@ async def serve(
             wake=spool.committed,
             verp=verp,
             outbox=Outbox(config.webhooks.endpoints),
+            rules=rules,
+            retry_config=config.retry,
         )
         processing = loop.create_task(processor.run(), name="processor")
+        # An ingest-only daemon (processor disabled) dispatches nothing either.
+        if config.retry.dispatcher != "none":
+            scheduler = RetryScheduler(
+                engine,
+                make_dispatcher(config, clock=clock, engine=engine),
+                config.retry,
+                rules,
+                clock=clock,
+                worker=processor.worker,
+            )
+            scheduler.start()
+            log.info(
+                "retries dispatcher=%s tick=%gs",
+                config.retry.dispatcher,
+                config.retry.tick_interval,
+            )
 
     # Webhook delivery: its own task, thread and HTTP client, so a dead receiver
     # only lets notices wait in the outbox; it never slows intake.
@@ -124,6 +147,8 @@ async def serve(
         except TimeoutError:
             log.warning("sessions still open after %ss; closing", DRAIN_SECONDS)
         await spool.close()
+        if scheduler is not None:
+            await scheduler.stop()
         if processor is not None and processing is not None and pool is not None:
             await processor.stop()
             await asyncio.gather(processing, return_exceptions=True)

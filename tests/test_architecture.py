@@ -21,6 +21,7 @@ PURE_MODULES = [
     "bounced/classify/",
     "bounced/explain.py",
     "bounced/notices.py",
+    "bounced/pacing.py",
     "bounced/parse/",
     "bounced/policy.py",
     "bounced/reasons.py",

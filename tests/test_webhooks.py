@@ -7,7 +7,6 @@ import base64
 import json
 import re
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -86,6 +85,38 @@ def deliveries(engine):
 
 
 # -- end to end through the daemon ------------------------------------------------
+
+
+def test_a_bounce_blaming_the_sender_is_posted_as_a_sender_alert_not_a_suppression(
+    sqlite_url, sqlite_engine, start_daemon, receiver
+):
+    """A 554 5.7.1 'blocked' DSN over SMTP: the endpoint hears sender.alert for the
+    domain, and the address is not suppressed (policy: sender blame alerts)."""
+    server = start_daemon(
+        make_config(sqlite_url, webhooks={"endpoints": [generic(receiver.url())]})
+    )
+
+    send(
+        server.port,
+        dsn(
+            "carol@example.net",
+            "5.7.1",
+            554,
+            "Service unavailable; client host blocked",
+        ),
+    )
+
+    wait_for(lambda: receiver.received(1))
+    (request,) = receiver.requests
+    body = json.loads(request.body)
+    assert (body["type"], body["domain"], body["count"]) == (
+        "sender.alert",
+        "example.net",
+        1,
+    )
+    assert verified(request, int(time.time()))
+    with sqlite_engine.connect() as connection:
+        assert connection.scalars(select(Suppression.address)).all() == []
 
 
 def test_a_suppression_is_posted_once_signed_in_the_generic_format(
@@ -607,13 +638,6 @@ def test_failed_notices_are_listed_and_sent_again_after_webhooks_retry(
     assert row.state == "delivered"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AlertingDecision(Decision):
-    """A decision with the policy branch's `alert` flag (sender alerts)."""
-
-    alert: bool = True
-
-
 @pytest.mark.parametrize(("count", "sent"), [(1, 1), (2, 0), (9, 0), (10, 1), (100, 1)])
 def test_a_sender_alert_is_announced_when_new_and_at_each_tenfold(
     sqlite_engine, count, sent
@@ -646,7 +670,7 @@ def test_a_sender_alert_is_announced_when_new_and_at_each_tenfold(
             subject="x@example.net",
             finding=finding,
             classification=verdict,
-            decision=AlertingDecision(verdict=Verdict.RECORD, rule="sender blamed"),
+            decision=Decision(verdict=Verdict.RECORD, rule="sender blamed", alert=True),
             returned=None,
             verp=None,
             list_id=None,

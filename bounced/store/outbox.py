@@ -102,8 +102,8 @@ class Outbox:
         if subject is None or not self.endpoints:
             return 0
         added = 0
-        # The policy's per-domain sender alerts (Decision.alert, branch policy).
-        if getattr(decision, "alert", False):
+        # The policy's per-domain sender alerts.
+        if decision.alert:
             added += self._add_alert(
                 connection, addresses.domain_of(subject), finding, classification, now
             )
