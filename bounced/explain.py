@@ -252,15 +252,18 @@ ADVICE: dict[Reason, Advice] = {
         "with evidence that the address works again.",
     ),
     Reason.ONHOLD: Advice(
-        "the reason could not be determined",
-        "The bounce gave a reason this classifier does not recognise; it may be "
-        "temporary.",
-        "Read the diagnostic text. Retry once, and count repeats as soft bounces.",
+        "the reason could not be determined yet",
+        "The bounce gave a reason this classifier does not recognise and no "
+        "permanent code; it may be temporary.",
+        "Read the diagnostic text. Retry, and count repeats as soft bounces.",
     ),
     Reason.UNDEFINED: Advice(
-        "no reason given",
-        "The bounce carried no status code and no text to go on.",
-        "Count it as a soft bounce; look at the raw message if it repeats.",
+        "refused without a readable reason",
+        "The server refused the message for good (a 5xx code) without words that "
+        "name a reason, or the bounce carried neither code nor text at all.",
+        "A bare 550 or 554 usually means the address is not wanted there: by "
+        "default it is suppressed. Without any code it counts as a soft bounce; "
+        "look at the raw message if it repeats.",
     ),
     Reason.DELIVERED: Advice(
         "not a failure: the message was delivered",

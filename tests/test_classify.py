@@ -353,6 +353,16 @@ CASES = [
     ),
     Case("no code, failed", "Something went wrong", R.ONHOLD, True, False),
     Case(
+        "bare 554 nobody explains",
+        "554 5.0.0 Something went wrong",
+        R.UNDEFINED,
+        True,
+        False,
+        status="5.0.0",
+        reply=554,
+    ),
+    Case("unexplained 4xx waits", "451 Try later", R.ONHOLD, False, False, reply=451),
+    Case(
         "no code, delayed",
         None,
         R.EXPIRED,
@@ -969,7 +979,7 @@ def test_every_phrase_table_is_ranked():
     strong = {tag for tag in tables if tag in Reason._value2member_map_}
     assert strong == {reason.value for reason in STRONG_ORDER}
     weak = {tag for tag in tables if tag.startswith(phrases.WEAK)}
-    assert weak == {phrases.weak(r) for r in (*WEAK_ORDER, R.VACATION)}
+    assert weak == {phrases.weak(r) for r in (*WEAK_ORDER, R.VACATION, R.ONHOLD)}
     assert tables - strong - weak == {phrases.UNPROVEN, phrases.DISGUISED, phrases.DBEB}
 
 

@@ -40,10 +40,12 @@ folded. Then the first rule that gives an answer wins:
    unavailable", qmail's "in the queue too long".
 6. Fallbacks: a refusal at connection or HELO is `blocked`, at MAIL FROM
    `rejected`; an x-unix diagnostic is `mailererror`; then the status subject
-   (x.3 `systemerror`, x.6 `contenterror`, x.7 `securityerror`); a narrow reply
-   code (551 `hasmoved`, 552 `mailboxfull`, 500-504 `syntaxerror`, ...); Action
-   delayed `expired`; vacation wording `vacation`; other text `onhold`; nothing
-   at all `undefined`.
+   (x.6 `contenterror`, x.7 `securityerror`); a narrow reply code (551
+   `hasmoved`, 552 `mailboxfull`, 500-504 `syntaxerror`, ...); Action delayed
+   `expired`; vacation wording `vacation`. What is left is unexplained: a
+   permanent code (5.x.x, 5xx) with no words we know is `undefined` (the bare 550
+   or 554 that [policy] suppress_reasons treats as about the address), other
+   text is `onhold` (wait and see), and no code or text at all is `undefined`.
 
 Three adjustments follow, on the SMTP stage (the finding's `smtp_command`, else
 what the text says: "in reply to RCPT TO command", ">>> DATA", "after MAIL FROM")
@@ -123,6 +125,7 @@ _RANK: dict[str, tuple[int, Reason]] = {
 _USERUNKNOWN = Reason.USERUNKNOWN.value
 _WEAK_TAGS = tuple((reason, weak(reason)) for reason in WEAK_ORDER)
 _VACATION = weak(Reason.VACATION)
+_ONHOLD = weak(Reason.ONHOLD)
 
 _NOT_FAILURES = frozenset({Reason.DELIVERED, Reason.FEEDBACK, Reason.VACATION})
 _NOT_FAILED = frozenset({Action.DELIVERED, Action.RELAYED, Action.EXPANDED})
@@ -254,8 +257,12 @@ def _fallback(
         return by_reply, f"reply {reply}"
     if finding.action is Action.DELAYED:
         return Reason.EXPIRED, "action delayed"
-    if (phrase := found.get(_VACATION)) is not None:
-        return Reason.VACATION, f"weak phrase {phrase!r}"
+    for reason, tag in ((Reason.VACATION, _VACATION), (Reason.ONHOLD, _ONHOLD)):
+        if (phrase := found.get(tag)) is not None:
+            return reason, f"weak phrase {phrase!r}"
+    if status[0] == "5" if status is not None else (reply or 0) >= 500:
+        # A bare 550/554 that no words explain: refused for good, reason unknown.
+        return Reason.UNDEFINED, "permanent code, no known phrase"
     if has_text:
         return Reason.ONHOLD, "text without a known phrase"
     return Reason.UNDEFINED, "no code or text to go on"

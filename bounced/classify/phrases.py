@@ -780,6 +780,10 @@ _WEAK_EXPIRED: tuple[Phrase, ...] = (
     "delivery attempts will continue | will be retried",
 )
 
+_WEAK_ONHOLD: tuple[Phrase, ...] = (
+    "on hold",  # "Recipient address rejected: On hold" (lhost-dragonfly-17.eml)
+)
+
 _WEAK_VACATION: tuple[Phrase, ...] = (
     # RFC 3834 auto-replies that reached the classifier without a detector's hint
     "out of the office | out of office | out-of-office | on vacation | on holiday",
@@ -833,4 +837,5 @@ TABLES: tuple[tuple[str, tuple[Phrase, ...]], ...] = (
     (weak(Reason.SYSTEMERROR), _WEAK_SYSTEMERROR),
     (weak(Reason.EXPIRED), _WEAK_EXPIRED),
     (weak(Reason.VACATION), _WEAK_VACATION),
+    (weak(Reason.ONHOLD), _WEAK_ONHOLD),
 )
