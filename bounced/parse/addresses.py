@@ -1,0 +1,60 @@
+"""Find and clean email addresses as bounces write them.
+
+Bounces wrap recipients in every way: `rfc822; <a@b>`, `"a@b"`, `a@b:`,
+`<a@b>...`, `mailto:a@b`, `a@b (expanded from <c@d>)`. The cleaned form keeps
+the case as written (the store normalises); it only strips the wrapping.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A pragmatic addr-spec: dot-atom or quoted local part, a domain or literal.
+# RFC 2047 encoded local parts (sendmail-25.eml) are allowed because real MTAs
+# echo them back unchanged.
+_ADDRESS = re.compile(
+    r"(?:\"[^\"\r\n]{1,64}\"|[\w.!#$%&'*+/=?^`{|}~\-]{1,128})"
+    r"@(?:\[[\d.:a-fA-F]{3,45}\]|[\w](?:[\w\-]{0,62}\.)*[\w\-]{1,63})",
+)
+_ADDRESS_TRAILING = ".-"
+# Addresses of the bounce machinery itself: never the bounced recipient.
+_SYSTEM_LOCALS = frozenset(
+    {"mailer-daemon", "postmaster", "mail-daemon", "maildaemon", "noreply"}
+)
+
+
+def clean(value: str | None) -> str | None:
+    """The address inside a field value such as `rfc822; <a@b>`, or None."""
+    if not value:
+        return None
+    text = value.strip()
+    kind, sep, rest = text.partition(";")
+    if sep and "@" not in kind:
+        text = rest.strip()
+    match = _ADDRESS.search(text)
+    if match is None:
+        return None
+    return match[0].rstrip(_ADDRESS_TRAILING)
+
+
+def find_all(text: str) -> list[str]:
+    """Every address in `text`, in order, without repeats (case-insensitive)."""
+    seen: set[str] = set()
+    found: list[str] = []
+    for match in _ADDRESS.finditer(text):
+        address = match[0].rstrip(_ADDRESS_TRAILING)
+        key = address.lower()
+        if key not in seen and "." in address.rpartition("@")[2]:
+            seen.add(key)
+            found.append(address)
+    return found
+
+
+def is_system(address: str) -> bool:
+    """True for MAILER-DAEMON@, postmaster@ and their kin."""
+    return address.partition("@")[0].lower() in _SYSTEM_LOCALS
+
+
+def has_address(text: str) -> bool:
+    """True when `text` contains something address-shaped."""
+    return _ADDRESS.search(text) is not None
