@@ -17,10 +17,33 @@ import re
 _STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
 # RFC 5321 §4.2: reply codes are 2yz..5yz with y in 0-5; servers write
 # "550 ", "550-", "550:" or "(550)".
-_REPLY = re.compile(r"(?<![\w.,/+-])([245][0-5]\d)(?=[ \t\-:)\]]|$)", re.M)
+_REPLY = re.compile(r"(?<![\w.,/+=-])([245][0-5]\d)(?=[ \t\-:)\]]|$)", re.M)
 # Numbers right after these words are not replies ("port 25", "code 5.1.1" is
 # fine, "line 550" is not): kept short on purpose.
 _NOT_REPLY_BEFORE = re.compile(r"(?:port|line|id|size|pid|uid|version|v|#)\s*$", re.I)
+
+
+# A reply code immediately followed by its enhanced status: "550 5.1.1",
+# "550-5.7.1", "550-'5.7.1", "550 #5.1.0" (lhost-amazonses-01.eml, qmail).
+_PAIR = re.compile(
+    r"(?<![\w.,/+-])([245][0-5]\d)[ \t-]{1,3}['\"(#]?([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)"
+)
+
+
+def find_pair(text: str | None) -> tuple[int | None, str | None]:
+    """The reply code and status of the server's answer in `text`.
+
+    A reply immediately followed by a status of the same class is the
+    strongest evidence ("550 5.1.1 <a@b>: user unknown"); without one, the
+    first status and the first reply code found anywhere.
+    """
+    if not text:
+        return None, None
+    for match in _PAIR.finditer(text):
+        if match[1][0] == match[2]:
+            return int(match[1]), f"{match[2]}.{int(match[3])}.{int(match[4])}"
+    status = find_status(text)
+    return consistent_reply(status, find_reply(text)), status
 
 
 def find_status(text: str | None) -> str | None:
@@ -62,7 +85,7 @@ def better_status(declared: str | None, text: str | None) -> str | None:
     precise one of the same class wins. A declared status missing entirely is
     taken from the text.
     """
-    found = find_status(text)
+    found = find_pair(text)[1]
     if declared is None:
         return found
     if found and declared.endswith(".0.0") and found[0] == declared[0]:

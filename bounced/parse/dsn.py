@@ -9,7 +9,10 @@ precise code in the diagnostic).
 
 from __future__ import annotations
 
-from bounced.parse import addresses, codes
+import dataclasses
+import re
+
+from bounced.parse import addresses, codes, notice
 from bounced.parse.message import MessageView, StatusReport
 from bounced.report import Action, Finding
 
@@ -29,7 +32,49 @@ def detect(msg: MessageView) -> list[Finding]:
     findings: list[Finding] = []
     for report in msg.status_reports:
         findings.extend(findings_from(report))
+    if findings and msg.text:
+        findings = [enrich(item, msg.text) for item in findings]
     return findings
+
+
+# The end of a recipient's paragraph in a notice: a blank line before prose.
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n(?=\S)")
+
+
+def enrich(finding: Finding, text: str) -> Finding:
+    """Fill codes the status block lacks from the notice's text about the recipient.
+
+    Many MTAs declare a generic X.0.0 or omit Diagnostic-Code while the
+    human-readable part quotes the remote reply (lhost-opensmtpd-17.eml,
+    lhost-sendmail-29.eml). Only missing or generic values are replaced, and
+    only by codes of the same class.
+    """
+    generic = finding.status is None or finding.status.endswith(".0.0")
+    if finding.reply_code is not None and not generic:
+        return finding
+    at = text.lower().find(finding.recipient.lower()) if finding.recipient else -1
+    if at < 0:
+        return finding
+    context = text[at : at + 800]
+    end = _PARAGRAPH_END.search(context)
+    context = context[: end.start()] if end else context
+    reply, status = codes.find_pair(context)
+    if status is None and reply is None:
+        return finding
+    new_status = finding.status
+    if generic and status and (new_status is None or status[0] == new_status[0]):
+        new_status = status
+    new_reply = finding.reply_code
+    if new_reply is None:
+        new_reply = codes.consistent_reply(new_status, reply)
+    return dataclasses.replace(
+        finding,
+        status=new_status,
+        reply_code=new_reply,
+        diagnostic=finding.diagnostic
+        or notice.squeeze(context[len(finding.recipient) :]).strip(" :<>")
+        or None,
+    )
 
 
 def findings_from(report: StatusReport) -> list[Finding]:

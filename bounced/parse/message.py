@@ -144,6 +144,8 @@ def build(raw: bytes) -> MessageView:
             html.append(part.text())
     texts = plain or [_strip_html(text) for text in html]
     text = "\n".join(texts)
+    if not reports:
+        reports = _inline_status_reports(text)
     if not returned:
         returned, complete = _inline_returned(text)
     return MessageView(
@@ -177,6 +179,23 @@ def _status_report(text: str) -> StatusReport:
         # block then also names a recipient.
         return StatusReport(first, [first, *rest])
     return StatusReport(first, [block for block in rest if _is_recipient_block(block)])
+
+
+_INLINE_DSN = re.compile(r"^(?:Reporting-MTA|Final-Recipient)[ \t]*:", re.M | re.I)
+
+
+def _inline_status_reports(text: str) -> list[StatusReport]:
+    """Delivery-status fields pasted into a text part (lhost-amazonworkmail-02.eml).
+
+    Some gateways flatten the report into the notice's text. A run of fields
+    starting at Reporting-MTA or Final-Recipient is read as one status part
+    when it names a recipient.
+    """
+    match = _INLINE_DSN.search(text)
+    if match is None:
+        return []
+    report = _status_report(text[match.start() : match.start() + 16384])
+    return [report] if report.recipients else []
 
 
 def _is_recipient_block(block: dict[str, str]) -> bool:

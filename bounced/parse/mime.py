@@ -117,6 +117,8 @@ def parse_parts(raw: bytes) -> Part:
     data = raw.replace(b"\r\n", b"\n")
     head, body = split_head(data)
     root = _make_part(parse_headers(head), body, 0, False)
+    if root.header("content-type") is None:
+        _guess_multipart(root)
     count = 1
     stack = [root]
     while stack:
@@ -237,6 +239,27 @@ def _make_part(
     if "/" not in ctype:
         ctype = default
     return Part(headers, ctype, params, body, depth, returned)
+
+
+_GUESSED_BOUNDARY = re.compile(rb"^--([\x21-\x7e]{8,70})[ \t]*$", re.M)
+
+
+def _guess_multipart(root: Part) -> None:
+    """A multipart body whose Content-Type header was lost (lhost-sendmail-54.eml).
+
+    Some relays and mailbox exporters drop the top-level MIME headers; when the
+    body still has a boundary line that recurs before a Content-Type line, it
+    is split as multipart/mixed.
+    """
+    match = _GUESSED_BOUNDARY.search(root.body, 0, 4096)
+    if match is None:
+        return
+    delimiter = b"\n--" + match[1] + b"\n"
+    following = root.body.find(delimiter, match.end())
+    if following < 0 or b"content-type:" not in root.body[following:].lower()[:400]:
+        return
+    root.ctype = "multipart/mixed"
+    root.params = f'boundary="{match[1].decode("ascii")}"'
 
 
 def _split_multipart(body: bytes, params: str) -> list[bytes]:

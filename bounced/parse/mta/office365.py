@@ -1,0 +1,58 @@
+"""Office 365 / Exchange Online and Exchange 2007+ text NDRs.
+
+Exchange 2007 and later normally attach an RFC 3464 report (dsn.py). The text
+form, and the text of reports whose status block lacks the remote reply,
+reads "Delivery has failed to these recipients or groups:" with the
+"Diagnostic information for administrators:" section naming each
+recipient again followed by "Remote Server returned '550 5.1.1 ...'".
+Samples: corpus lhost-office365-*.eml, lhost-exchange2007-*.eml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bounced.parse import addresses, notice
+from bounced.parse.message import MessageView
+from bounced.report import Finding
+
+_START = re.compile(
+    r"Delivery has failed to these recipients or groups:|"
+    r"Your message to .{1,200} couldn't be delivered|"
+    r"Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen|"
+    r"La remise à ces destinataires ou groupes a échoué",
+    re.I,
+)
+_ADMIN = re.compile(
+    r"Diagnostic information for administrators:|Diagnoseinformationen für Administratoren:|"
+    r"Informations de diagnostic pour les administrateurs",
+    re.I,
+)
+_END = re.compile(r"^Original message headers:|^Ursprüngliche Nachrichtenkopfzeilen:", re.M)
+_REMOTE = re.compile(r"^([^\s<>]+@[^\s<>]+)\s*\n(?:.*\n){0,3}?.*?Remote Server returned '([^']*)'", re.M)
+_GENERATING = re.compile(r"Generating server:\s*(\S+)")
+
+
+def detect(msg: MessageView) -> list[Finding]:
+    """Findings from the administrators' section, else from the list of recipients."""
+    start = _START.search(msg.text)
+    if start is None:
+        return []
+    text = notice.cut(msg.text[start.start() :], None, _END)
+    admin = _ADMIN.search(text)
+    generating = _GENERATING.search(text)
+    reporting = generating[1] if generating else None
+    if admin is not None:
+        found = [
+            notice.finding(m[1], m[2], reporting_mta=reporting)
+            for m in _REMOTE.finditer(text[admin.end() :])
+        ]
+        if found:
+            return notice.unique(found)
+    listing = text[: admin.start()] if admin else text
+    return notice.unique(
+        [
+            notice.finding(address, listing, reporting_mta=reporting)
+            for address in addresses.find_all(listing)
+        ]
+    )
