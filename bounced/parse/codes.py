@@ -26,7 +26,8 @@ _NOT_REPLY_BEFORE = re.compile(r"(?:port|line|id|size|pid|uid|version|v|#)\s*$",
 # A reply code immediately followed by its enhanced status: "550 5.1.1",
 # "550-5.7.1", "550-'5.7.1", "550 #5.1.0" (lhost-amazonses-01.eml, qmail).
 _PAIR = re.compile(
-    r"(?<![\w.,/+-])([245][0-5]\d)[ \t-]{1,3}['\"(#]?([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)"
+    r"(?<![\w.,/+-])([245][0-5]\d)[ \t-]{1,3}['\"(#]?"
+    r"([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)"
 )
 
 

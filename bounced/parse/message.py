@@ -75,6 +75,12 @@ class MessageView:
     returned_headers: list[tuple[str, str]]
     returned_complete: bool
     parts: list[mime.Part] = field(default_factory=list)
+    returned_at: int = -1  # offset in `text` of a pasted-in original, or -1
+
+    @property
+    def notice(self) -> str:
+        """The notice's text before a pasted-in original message, if any."""
+        return self.text[: self.returned_at] if self.returned_at >= 0 else self.text
 
     def header(self, name: str) -> str | None:
         """The first top-level header called `name` (lower-case)."""
@@ -146,8 +152,9 @@ def build(raw: bytes) -> MessageView:
     text = "\n".join(texts)
     if not reports:
         reports = _inline_status_reports(text)
+    returned_at = -1
     if not returned:
-        returned, complete = _inline_returned(text)
+        returned, complete, returned_at = _inline_returned(text)
     return MessageView(
         headers=root.headers,
         subject=_decoded(root.header("subject")) or "",
@@ -160,6 +167,7 @@ def build(raw: bytes) -> MessageView:
         returned_headers=returned,
         returned_complete=complete,
         parts=parts,
+        returned_at=returned_at,
     )
 
 
@@ -206,7 +214,7 @@ def _is_recipient_block(block: dict[str, str]) -> bool:
     )
 
 
-def _inline_returned(text: str) -> tuple[list[tuple[str, str]], bool]:
+def _inline_returned(text: str) -> tuple[list[tuple[str, str]], bool, int]:
     """A header block pasted into the notice's text, if there is one.
 
     Text-only bounces (qmail, Exim, Exchange 2003) quote the original below a
@@ -224,11 +232,11 @@ def _inline_returned(text: str) -> tuple[list[tuple[str, str]], bool]:
         try:
             headers = mime.parse_headers(head)
         except mime.OverBudget:
-            return [], False
+            return [], False, -1
         names = {key for key, _ in headers}
         if len(headers) >= 2 and ("message-id" in names or "from" in names):
-            return headers, bool(body.strip())
-    return [], False
+            return headers, bool(body.strip()), start
+    return [], False, -1
 
 
 def _strip_html(text: str) -> str:

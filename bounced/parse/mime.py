@@ -30,6 +30,7 @@ _CHARSET_PARAM = re.compile(r'charset\s*=\s*"?([\w.:-]+)', re.I)
 _ENCODED_WORD = re.compile(r"=\?([\w.*-]{1,40})\?([bBqQ])\?([^?\s]{0,2000})\?=")
 _ENCODED_GAP = re.compile(r"(\?=)[ \t]+(=\?)")
 _QP_SOFT = re.compile(rb"=\r?\n")
+_PARAM_LINE = re.compile(r"[\w-]+=")
 
 
 class OverBudget(Exception):
@@ -97,6 +98,11 @@ def parse_headers(block: bytes | str) -> list[tuple[str, str]]:
         if colon <= 0 or " " in line[:colon].strip():
             if not headers and not name and line.startswith("From "):
                 continue
+            if name and _PARAM_LINE.match(line):
+                # An unindented parameter line (lhost-verizon-02.eml:
+                # "boundary=..." under Content-Type) continues the header.
+                value.append(line.strip())
+                continue
             break
         if name:
             headers.append((name, " ".join(value)))
@@ -143,6 +149,10 @@ def parse_parts(raw: bytes) -> Part:
                 count += 1
                 if count > MAX_PARTS:
                     raise OverBudget("parts")
+            if not children:
+                # No delimiter in the body (lhost-messagingserver-03.eml): read
+                # it as the text it is rather than lose it.
+                part.ctype = "text/plain"
         elif part.ctype == "message/rfc822":
             body = decode_transfer(part.body, part.header("content-transfer-encoding"))
             sub_head, sub_body = split_head(body.lstrip(b"\n"))
@@ -235,7 +245,10 @@ def _make_part(
             ctype_value = value
             break
     ctype, _, params = ctype_value.partition(";")
-    ctype = ctype.strip().lower() or default
+    ctype, _, extra = ctype.strip().partition(" ")
+    # "text/plain\n   charset=..." without the semicolon (lhost-x1-02.eml).
+    params = f"{extra};{params}" if extra else params
+    ctype = ctype.lower() or default
     if "/" not in ctype:
         ctype = default
     return Part(headers, ctype, params, body, depth, returned)
@@ -251,7 +264,7 @@ def _guess_multipart(root: Part) -> None:
     body still has a boundary line that recurs before a Content-Type line, it
     is split as multipart/mixed.
     """
-    match = _GUESSED_BOUNDARY.search(root.body, 0, 4096)
+    match = _GUESSED_BOUNDARY.search(root.body, 0, 512)
     if match is None:
         return
     delimiter = b"\n--" + match[1] + b"\n"

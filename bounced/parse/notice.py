@@ -107,3 +107,34 @@ def unique(findings: list[Finding]) -> list[Finding]:
 def address_in(value: str | None) -> str | None:
     """The address inside `value`, when there is one."""
     return addresses.clean(value)
+
+
+def listed(
+    text: str,
+    start: re.Pattern[str],
+    end: re.Pattern[str] | None,
+    *,
+    action: Action | None = None,
+) -> list[Finding]:
+    """One finding per address in the section after `start`.
+
+    For notices that list recipients and then explain (mailru, m-FILTER,
+    MailFoundry, Mimecast): each address gets the text from itself to the
+    next address, or the whole section when that holds no codes.
+    """
+    section = cut(text, start, end)
+    found = addresses.find_all(section)
+    lowered = section.lower()
+    findings: list[Finding] = []
+    for index, address in enumerate(found):
+        at = lowered.find(address.lower())
+        stop = (
+            lowered.find(found[index + 1].lower(), at + len(address))
+            if index + 1 < len(found)
+            else len(section)
+        )
+        own = section[at + len(address) : stop if stop > at else len(section)]
+        reply, status = codes.find_pair(own)
+        diagnostic = own if (reply or status) else section
+        findings.append(finding(address, diagnostic, action=action))
+    return unique(findings)

@@ -90,7 +90,7 @@ def detect(msg: MessageView) -> list[Finding]:
 
 def notice_text(msg: MessageView) -> str:
     """The notice's text up to where a quoted original message starts."""
-    text = msg.text
+    text = msg.notice
     for match in _QUOTED_START.finditer(text):
         return text[: match.start()]
     return text
@@ -114,6 +114,8 @@ def _excluded(msg: MessageView) -> set[str]:
         msg.returned_header("from") or "",
         msg.returned_header("sender") or "",
         msg.returned_header("return-path") or "",
+        msg.returned_header("message-id") or "",
+        msg.header("message-id") or "",
     ):
         found.update(address.lower() for address in addresses.find_all(value))
     return found

@@ -1,4 +1,4 @@
-"""Exim bounce and delay warnings ("Mail delivery failed", "Warning: message ... delayed").
+"""Exim bounces and delay warnings ("Mail delivery failed", "... delayed").
 
 Exim 4 writes its own text (Exim's default `bounce_message_text` and
 `warn_message_file`); newer versions add an RFC 3464 part, which dsn.py reads.
@@ -23,7 +23,9 @@ _GATE = re.compile(
     r"A message that you (?:have )?sent (?:could not|has not yet)|"
     r"recipient addresses that were\s+incorrectly constructed",
 )
-_SUBJECT = re.compile(r"^(?:Mail delivery failed|Warning: message .* delayed|Mail failure)")
+_SUBJECT = re.compile(
+    r"^(?:Mail delivery failed|Warning: message .* delayed|Mail failure)"
+)
 _SECTION = re.compile(
     r"(?:following\s+address(?:\(es\)|es)?\s+failed:|has\s+not\s+yet\s+been\s+"
     r"delivered\s+(?:is|are):|incorrectly\s+constructed:)[ \t]*\n",
@@ -80,12 +82,12 @@ def read_text(text: str) -> list[Finding]:
 
 def _recipient(line: str, detail: str) -> str | None:
     head = line.split(": ", 1)[0] if ">:" in line or '":' in line else line
-    if head.startswith("pipe to") or head.startswith("save to"):
+    if head.startswith(("pipe to", "save to")):
         generated = _GENERATED.search(detail + " ")
-        return generated[1].strip("<>") if generated else None
+        return str(generated[1]).strip("<>") if generated else None
     bracketed = re.findall(r"<([^<>\s]+@[^<>\s]+)>", head)
     if bracketed:
-        return bracketed[-1]
+        return str(bracketed[-1])
     return addresses.clean(head.strip('"'))
 
 

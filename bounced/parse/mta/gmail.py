@@ -34,7 +34,9 @@ def detect(msg: MessageView) -> list[Finding]:
         return []
     text = notice.cut(msg.text[start.end() :], None, _END)
     detail = _DETAIL.search(text)
-    listing, diagnostic = (text[: detail.start()], text[detail.start() :]) if detail else (text, "")
+    listing, diagnostic = (
+        (text[: detail.start()], text[detail.start() :]) if detail else (text, "")
+    )
     delayed = "delayed" in start[0].lower()
     return notice.unique(
         [

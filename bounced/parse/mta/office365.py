@@ -24,12 +24,17 @@ _START = re.compile(
     re.I,
 )
 _ADMIN = re.compile(
-    r"Diagnostic information for administrators:|Diagnoseinformationen für Administratoren:|"
+    r"Diagnostic information for administrators:|"
+    r"Diagnoseinformationen für Administratoren:|"
     r"Informations de diagnostic pour les administrateurs",
     re.I,
 )
-_END = re.compile(r"^Original message headers:|^Ursprüngliche Nachrichtenkopfzeilen:", re.M)
-_REMOTE = re.compile(r"^([^\s<>]+@[^\s<>]+)\s*\n(?:.*\n){0,3}?.*?Remote Server returned '([^']*)'", re.M)
+_END = re.compile(
+    r"^Original message headers:|^Ursprüngliche Nachrichtenkopfzeilen:", re.M
+)
+_REMOTE = re.compile(
+    r"^([^\s<>]+@[^\s<>]+)\s*\n(?:.*\n){0,3}?.*?Remote Server returned '([^']*)'", re.M
+)
 _GENERATING = re.compile(r"Generating server:\s*(\S+)")
 
 

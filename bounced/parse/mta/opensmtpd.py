@@ -19,7 +19,8 @@ from bounced.report import Action, Finding
 _GATE = "This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail"
 _START = re.compile(
     r"following (?:list of )?recipients?:?\s*\n|"
-    r"Delivery to the following recipients? (?:was|has been) (?:postponed|delayed)[^\n]*\n",
+    r"Delivery to the following recipients? (?:was|has been) "
+    r"(?:postponed|delayed)[^\n]*\n",
     re.I,
 )
 _LINE = re.compile(r"^[ \t]*<?([^\s<>:]+@[^\s<>:]+?)>?:[ \t]*", re.M)

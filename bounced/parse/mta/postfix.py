@@ -24,9 +24,14 @@ _GATE = re.compile(
     r"I'm sorry to have to inform you that (?:the|your) message",
     re.M,
 )
-_SUBJECTS = ("Undelivered Mail Returned to Sender", "Delayed Mail", "Postfix SMTP server")
+_SUBJECTS = (
+    "Undelivered Mail Returned to Sender",
+    "Delayed Mail",
+    "Postfix SMTP server",
+)
 _RECIPIENT = re.compile(
-    r"^<(?P<rcpt>[^>\s]+@[^>\s]+)>(?:\s*\(expanded\s+from\s+<(?P<orig>[^>]*)>\))?:[ \t]*",
+    r"^<(?P<rcpt>[^>\s]+@[^>\s]+)>"
+    r"(?:\s*\(expanded\s+from\s+<(?P<orig>[^>]*)>\))?:[ \t]*",
     re.M,
 )
 # smtpd "Transcript of session follows." (postfix-75.eml).
@@ -40,9 +45,14 @@ def detect(msg: MessageView) -> list[Finding]:
         return []
     if msg.subject.startswith("Postfix SMTP server"):
         return _transcript(msg.text)
+    return read_text(msg.text)
+
+
+def read_text(text: str) -> list[Finding]:
+    """The `<recipient>: text` paragraphs of a Postfix notice (yandex.py uses it)."""
     findings = [
         notice.finding(match["rcpt"], body, original=match["orig"] or None)
-        for match, body in notice.blocks(msg.text, _RECIPIENT)
+        for match, body in notice.blocks(text, _RECIPIENT)
     ]
     return notice.unique(findings)
 

@@ -14,7 +14,9 @@ from bounced.parse import notice
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
-_START = re.compile(r"Sorry, we were unable to deliver your message to the following address")
+_START = re.compile(
+    r"Sorry, we were unable to deliver your message to the following address"
+)
 _RECIPIENT = re.compile(r"^<([^>\s]+@[^>\s]+)>:?[ \t]*$", re.M)
 _END = re.compile(r"^--- Below this line is a copy of the message", re.M)
 
@@ -25,5 +27,8 @@ def detect(msg: MessageView) -> list[Finding]:
         return []
     text = notice.cut(msg.text, None, _END)
     return notice.unique(
-        [notice.finding(match[1], body) for match, body in notice.blocks(text, _RECIPIENT)]
+        [
+            notice.finding(match[1], body)
+            for match, body in notice.blocks(text, _RECIPIENT)
+        ]
     )
