@@ -17,6 +17,7 @@ _ADDRESS = re.compile(
     r"@(?:\[[\d.:a-fA-F]{3,45}\]|[\w](?:[\w\-]{0,62}\.)*[\w\-]{1,63})",
 )
 _ADDRESS_TRAILING = ".-"
+_SOURCE_ROUTE = re.compile(r"^(?:@[\w.\-\[\]]+,?)+:")
 # Addresses of the bounce machinery itself: never the bounced recipient.
 _SYSTEM_LOCALS = frozenset(
     {"mailer-daemon", "postmaster", "mail-daemon", "maildaemon", "noreply"}
@@ -31,6 +32,9 @@ def clean(value: str | None) -> str | None:
     kind, sep, rest = text.partition(";")
     if sep and "@" not in kind:
         text = rest.strip()
+    # RFC 5321 §4.1.2 source route "@relay,@relay:user@host": keep the mailbox
+    # (lhost-messagingserver-02.eml).
+    text = _SOURCE_ROUTE.sub("", text.lstrip("<"))
     match = _ADDRESS.search(text)
     if match is None:
         return None
@@ -48,6 +52,12 @@ def find_all(text: str) -> list[str]:
             seen.add(key)
             found.append(address)
     return found
+
+
+def is_qualified(address: str) -> bool:
+    """True when the domain has a dot or is a literal: deliverable from outside."""
+    domain = address.rpartition("@")[2]
+    return "." in domain or domain.startswith("[")
 
 
 def is_system(address: str) -> bool:

@@ -18,6 +18,17 @@ _STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
 # RFC 5321 §4.2: reply codes are 2yz..5yz with y in 0-5; servers write
 # "550 ", "550-", "550:" or "(550)".
 _REPLY = re.compile(r"(?<![\w.,/+=-])([245][0-5]\d)(?=[ \t\-:)\]]|$)", re.M)
+# Reply codes that exist: RFC 5321 §4.2.2-4.2.3 and the registered extensions
+# (RFC 3207 STARTTLS, RFC 4954 AUTH, RFC 7504 521/556, RFC 1870 SIZE, RFC 5248's
+# 525 5.7.13). A three-digit number outside the set in a diagnostic ("426
+# connection timed out", "522 5.2.0 Over quota") is a local convention, not a
+# reply; the enhanced status carries the meaning there.
+REPLY_CODES = frozenset(
+    {211, 214, 220, 221, 235, 250, 251, 252, 334, 354}
+    | {421, 432, 450, 451, 452, 453, 454, 455, 458, 459}
+    | {500, 501, 502, 503, 504, 521, 523, 524, 525, 530, 534, 535, 538}
+    | {550, 551, 552, 553, 554, 555, 556, 557}
+)
 # Numbers right after these words are not replies ("port 25", "code 5.1.1" is
 # fine, "line 550" is not): kept short on purpose.
 _NOT_REPLY_BEFORE = re.compile(r"(?:port|line|id|size|pid|uid|version|v|#)\s*$", re.I)
@@ -41,7 +52,7 @@ def find_pair(text: str | None) -> tuple[int | None, str | None]:
     if not text:
         return None, None
     for match in _PAIR.finditer(text):
-        if match[1][0] == match[2]:
+        if match[1][0] == match[2] and int(match[1]) in REPLY_CODES:
             return int(match[1]), f"{match[2]}.{int(match[3])}.{int(match[4])}"
     status = find_status(text)
     return consistent_reply(status, find_reply(text)), status
@@ -67,6 +78,8 @@ def find_reply(text: str | None) -> int | None:
     if not text:
         return None
     for match in _REPLY.finditer(text):
+        if int(match[1]) not in REPLY_CODES:
+            continue
         if _NOT_REPLY_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
             continue
         return int(match[1])

@@ -34,7 +34,29 @@ def detect(msg: MessageView) -> list[Finding]:
         findings.extend(findings_from(report))
     if findings and msg.text:
         findings = [enrich(item, msg.text) for item in findings]
+    if len(findings) == 1 and findings[0].reply_code is None:
+        findings = [_transcript_reply(findings[0], msg.notice)]
     return findings
+
+
+# A server reply at the start of a transcript line: "<<< 550 ...", "554 ...".
+_TRANSCRIPT_REPLY = re.compile(r"^(?:<<< )?([245]\d\d)[ -]", re.M)
+
+
+def _transcript_reply(finding: Finding, text: str) -> Finding:
+    """A lone recipient's reply code from the notice's session transcript.
+
+    Sendmail quotes the session but not always the address the way the status
+    part writes it (a pipe alias in rfc3464-04.eml). With one recipient, the
+    first reply of the status's class in the transcript is its reply.
+    """
+    for match in _TRANSCRIPT_REPLY.finditer(text):
+        code = int(match[1])
+        if code in codes.REPLY_CODES and code >= 400:
+            reply = codes.consistent_reply(finding.status, code)
+            if reply is not None:
+                return dataclasses.replace(finding, reply_code=reply)
+    return finding
 
 
 # The end of a recipient's paragraph in a notice: a blank line before prose.
@@ -112,11 +134,27 @@ def _finding(block: dict[str, str], reporting: str | None) -> Finding | None:
     recipient = final or actual or original
     if recipient is None:
         return None
+    if original and not addresses.is_qualified(recipient):
+        # An internal final address (LMTP "user@server", lhost-messagingserver-02)
+        # is not the one we sent to; the original is.
+        recipient = original
     diagnostic_type, diagnostic = split_diagnostic(block.get("diagnostic-code"))
     declared = codes.find_status(block.get("status"))
     status = codes.better_status(declared, diagnostic)
-    reply = codes.consistent_reply(status, codes.find_reply(diagnostic))
     action = _ACTIONS.get((block.get("action") or "").strip().lower())
+    pair_reply, pair_status = codes.find_pair(diagnostic)
+    if (
+        action is Action.FAILED
+        and status
+        and status[0] == "4"
+        and pair_status
+        and pair_status[0] == "5"
+    ):
+        # A final failure declared with a transient status while the remote
+        # answered permanently (Postfix soft_bounce, rhost-franceptt-10.eml):
+        # the remote's answer is the fact.
+        status = pair_status
+    reply = codes.consistent_reply(status, pair_reply or codes.find_reply(diagnostic))
     if action is None:
         action = Action.DELAYED if status and status[0] == "4" else Action.FAILED
     return Finding(

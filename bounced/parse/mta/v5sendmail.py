@@ -35,7 +35,9 @@ def detect(msg: MessageView) -> list[Finding]:
     findings = []
     for match in _ERROR_LINE.finditer(transcript):
         recipient = match[2] or match[3]
-        text = replies[-1] if replies else f"{match[1]} {match[4]}"
+        # "554 <a@b>... 550 Host unknown": the inner number is the remote's
+        # reply, the outer one sendmail's own verdict (v5sendmail-04.eml).
+        text = replies[-1] if replies else f"{match[4]} ({match[1]})"
         findings.append(notice.finding(recipient, text))
     if findings:
         return notice.unique(findings)

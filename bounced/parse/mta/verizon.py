@@ -15,7 +15,7 @@ from bounced.report import Finding
 
 _FROM = re.compile(r"@(?:vtext\.com|vzwpix\.com|vzw\.com)", re.I)
 _ERROR = re.compile(r"Error message below:\s*\n([^\n]+)", re.I)
-_TO = re.compile(r"^\s*To:\s*(\S+@\S+)", re.M)
+_TO = re.compile(r"^\s*(?:RCPT )?TO:\s*<?(\S+@[^\s>]+)", re.M | re.I)
 
 
 def detect(msg: MessageView) -> list[Finding]:

@@ -17,6 +17,7 @@ from bounced.report import Finding
 _FROM = re.compile(r"mailer-daemon@(?:[\w-]+\.)*zoho(?:mail)?\.\w+", re.I)
 _LINE = re.compile(r"^(\S+@\S+?)\s+(\S.*)$", re.M)
 _CODES = re.compile(r"ERROR_CODE\s*:\s*", re.I)
+_VALUES = re.compile(r"ERROR_CODE\s*:\s*([\d.]*)", re.I)
 
 
 def detect(msg: MessageView) -> list[Finding]:
@@ -26,6 +27,10 @@ def detect(msg: MessageView) -> list[Finding]:
     text = msg.notice
     findings = []
     for match in _LINE.finditer(text):
+        # "ERROR_CODE :550, ERROR_CODE :5.2.1 <a@b>... text": the first field
+        # is the reply, the second the status.
+        values = _VALUES.findall(match[2])
+        reply = int(values[0]) if values and values[0].isdigit() else None
         detail = _CODES.sub("", match[2])
-        findings.append(notice.finding(match[1].strip("<>"), detail))
+        findings.append(notice.finding(match[1].strip("<>"), detail, reply=reply))
     return notice.unique(findings)
