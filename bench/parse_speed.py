@@ -63,8 +63,12 @@ def main() -> None:
     a, b = statistics.median(mine), statistics.median(theirs)
     size = sum(map(len, messages)) / len(messages)
     print(f"{len(messages)} messages, mean {size:.0f} bytes, {args.rounds} rounds")
-    print(f"bounced.parse+classify  {a:8.0f} msg/s  (median; {min(mine):.0f}-{max(mine):.0f})")
-    print(f"flufl.bounce 6          {b:8.0f} msg/s  (median; {min(theirs):.0f}-{max(theirs):.0f})")
+    print(
+        f"bounced.parse+classify  {a:8.0f} msg/s  (median; {min(mine):.0f}-{max(mine):.0f})"
+    )
+    print(
+        f"flufl.bounce 6          {b:8.0f} msg/s  (median; {min(theirs):.0f}-{max(theirs):.0f})"
+    )
     print(f"ratio                   {a / b:8.2f}x")
 
 

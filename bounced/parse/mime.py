@@ -103,7 +103,9 @@ def parse_headers(block: bytes | str) -> list[tuple[str, str]]:
                 continue
             break
         value = chunk[colon + 1 :]
-        headers.append((name.lower(), _unfold(value) if "\n" in value else value.strip()))
+        headers.append(
+            (name.lower(), _unfold(value) if "\n" in value else value.strip())
+        )
         if len(headers) >= MAX_HEADERS:
             raise OverBudget("headers")
     return headers

@@ -122,7 +122,14 @@ def _excluded(msg: MessageView) -> set[str]:
 
 
 def _diagnostic(context: str, address: str) -> str | None:
+    """The lines after the address, through the first one that carries a code."""
     lines = [line.strip() for line in context.splitlines()]
-    lines = [line for line in lines if line]
-    text = " ".join(lines[:4]).replace(address, "").strip(" :<>()")
+    lines = [line for line in lines if line][:8]
+    for index, line in enumerate(lines):
+        if codes.find_status(line) or codes.find_reply(line):
+            lines = lines[: index + 1]
+            break
+    else:
+        lines = lines[:4]
+    text = " ".join(lines).replace(address, "").strip(" :<>()")
     return text[:500] or None

@@ -25,7 +25,7 @@ SAMPLES = ROOT / "tests" / "parse" / "samples"
 # file stem -> {field: why}. Each becomes a strict xfail.
 CORPUS_XFAIL_FILE = ROOT / "tests" / "parse" / "corpus_xfail.json"
 
-DETECTION_FIELDS = ("count", "recipients", "status", "reply_code")
+DETECTION_FIELDS = ("count", "recipients", "status", "reply_code", "detector")
 CLASSIFICATION_FIELDS = ("reason", "hard")
 
 
@@ -39,6 +39,7 @@ class Sample:
     expected: list[dict[str, Any]]
     recipients: list[str]
     xfail: dict[str, str] = field(default_factory=dict)
+    detector: str | None = None  # the detector that must answer, when given
 
 
 def corpus_dir() -> Path:
@@ -61,6 +62,7 @@ def load(
             expected=data.get("expected", []),
             recipients=data.get("recipients", []),
             xfail={**xfails.get(eml.stem, {}), **data.get("xfail", {})},
+            detector=data.get("detector"),
         )
 
 
@@ -83,6 +85,8 @@ def compare(
     found = report.findings
     expected = sample.expected
     out: dict[str, str | None] = dict.fromkeys(DETECTION_FIELDS + CLASSIFICATION_FIELDS)
+    if sample.detector is not None and report.detector != sample.detector:
+        out["detector"] = f"{report.detector} answered, expected {sample.detector}"
     if len(found) != len(expected):
         out["count"] = f"{len(found)} findings, expected {len(expected)}"
     got_rcpts = [f.recipient.lower() for f in found if f.recipient]

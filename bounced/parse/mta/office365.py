@@ -20,22 +20,43 @@ _START = re.compile(
     r"Delivery has failed to these recipients or groups:|"
     r"Your message to .{1,200} couldn't be delivered|"
     r"Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen|"
-    r"La remise à ces destinataires ou groupes a échoué",
+    r"La remise à ces destinataires ou groupes a échoué|"
+    r"Error en la entrega a estos destinatarios o grupos|"
+    r"Bezorging is mislukt voor deze ontvangers of groepen|"
+    r"Falha na entrega para estes destinatários ou grupos|"
+    r"Recapito non riuscito a questi destinatari o gruppi",
     re.I,
 )
 _ADMIN = re.compile(
     r"Diagnostic information for administrators:|"
     r"Diagnoseinformationen für Administratoren:|"
-    r"Informations de diagnostic pour les administrateurs",
+    r"Informations de diagnostic pour les administrateurs|"
+    r"Información de diagnóstico para administradores|"
+    r"Diagnostische gegevens voor beheerders|"
+    r"Informações de diagnóstico para administradores|"
+    r"Informazioni di diagnostica per gli amministratori",
     re.I,
 )
 _END = re.compile(
-    r"^Original message headers:|^Ursprüngliche Nachrichtenkopfzeilen:", re.M
+    r"^(?:Original message headers|Ursprüngliche Nachrichtenkopfzeilen|"
+    r"En-têtes de message d'origine|Encabezados del mensaje original|"
+    r"Oorspronkelijke berichtkoppen|Intestazioni originali del messaggio):",
+    re.M,
 )
+# "Remote Server returned '550 5.1.1 ...'" and its translations (German
+# "Remoteserver hat '...' zurückgegeben", French "Le serveur distant a
+# renvoyé '...'", Spanish "El servidor remoto devolvió '...'").
 _REMOTE = re.compile(
-    r"^([^\s<>]+@[^\s<>]+)\s*\n(?:.*\n){0,3}?.*?Remote Server returned '([^']*)'", re.M
+    r"^([^\s<>]+@[^\s<>]+)\s*\n(?:.*\n){0,3}?.*?(?:Remote Server returned|"
+    r"Remoteserver hat|Le serveur distant a renvoyé|El servidor remoto devolvió|"
+    r"Externe server retourneerde|O servidor remoto retornou|"
+    r"Il server remoto ha restituito) '([^']*)'",
+    re.M,
 )
-_GENERATING = re.compile(r"Generating server:\s*(\S+)")
+_GENERATING = re.compile(
+    r"(?:Generating server|Generierender Server|Serveur de génération|"
+    r"Servidor de generación|Genererende server|Server di generazione)\s*:\s*(\S+)"
+)
 
 
 def detect(msg: MessageView) -> list[Finding]:

@@ -21,7 +21,13 @@ from bounced.report import Finding
 _GATE = re.compile(
     r"This is the (?:Postfix program|mail system) at host|"
     r"The (?:Postfix program|mail system)\s*$|"
-    r"I'm sorry to have to inform you that (?:the|your) message",
+    r"I'm sorry to have to inform you that (?:the|your) message|"
+    # Localised bounce templates (postfix bounce_template_file) seen at
+    # Orange, Free, web.de and Spanish and Italian ISPs.
+    r"Ceci est le (?:programme|système) de messagerie|"
+    r"Dies ist das Mailsystem|Dies ist das Postfix-Programm|"
+    r"Este es el sistema de correo|Questo è il sistema di posta|"
+    r"Este é o sistema de correio",
     re.M,
 )
 _SUBJECTS = (
