@@ -19,6 +19,7 @@ from bounced.parse.registry import DETECTORS
 from bounced.report import Report, ReturnedMessage
 
 TIME_BUDGET = 2.0  # seconds per message; a real bounce takes well under 1 ms
+MAX_FINDINGS = 1000  # recipients per report; a real DSN lists a few dozen
 NOT_A_BOUNCE = "no bounce found"
 
 
@@ -45,6 +46,9 @@ def parse(raw: bytes) -> Report:
             notes.append(f"detector {detector.name} failed: {type(exc).__name__}")
             continue
         if findings:
+            if len(findings) > MAX_FINDINGS:
+                notes.append(f"findings truncated at {MAX_FINDINGS}")
+                findings = findings[:MAX_FINDINGS]
             return Report(
                 findings=tuple(findings),
                 detector=detector.name,

@@ -275,6 +275,21 @@ def _guess_multipart(root: Part) -> None:
     root.params = f'boundary="{match[1].decode("ascii")}"'
 
 
+def _find_delimiter(text: bytes, delimiter: bytes, start: int) -> int:
+    """The next delimiter line, not a longer boundary that starts the same way.
+
+    RFC 2046 §5.1.1 forbids a boundary that prefixes another, but nested
+    parts named "b1", "b10", "b100" exist in the wild.
+    """
+    at = text.find(delimiter, start)
+    while at >= 0:
+        after = text[at + len(delimiter) : at + len(delimiter) + 2]
+        if after[:1] in (b"", b"\n", b" ", b"\t", b"\r") or after == b"--":
+            return at
+        at = text.find(delimiter, at + 1)
+    return -1
+
+
 def _split_multipart(body: bytes, params: str) -> list[bytes]:
     """The chunks between boundary lines; the preamble and epilogue are dropped."""
     match = _BOUNDARY_PARAM.search(params.encode("utf-8", "replace"))
@@ -286,14 +301,14 @@ def _split_multipart(body: bytes, params: str) -> list[bytes]:
     delimiter = b"\n--" + boundary
     text = b"\n" + body
     chunks: list[bytes] = []
-    start = text.find(delimiter)
+    start = _find_delimiter(text, delimiter, 0)
     while start >= 0:
         line_end = text.find(b"\n", start + 1)
         if line_end < 0:
             break
         if text[start + len(delimiter) : start + len(delimiter) + 2] == b"--":
             break  # the close delimiter
-        nxt = text.find(delimiter, line_end)
+        nxt = _find_delimiter(text, delimiter, line_end)
         chunks.append(text[line_end + 1 : nxt if nxt >= 0 else len(text)])
         if len(chunks) > MAX_PARTS:
             raise OverBudget("parts")
