@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-# RFC 3463 §2: class.subject.detail; subject and detail up to three digits.
-# The look-arounds keep "192.5.1.1" and "5.1.1.2" from matching.
-_STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
+# RFC 3463 §2: class.subject.detail; the subjects are 0-7 (§3.1-3.8) and the
+# detail up to three digits. The look-arounds keep "192.5.1.1" and "5.1.1.2"
+# from matching, the subject range keeps "Exim 4.92.3" out.
+_STATUS = re.compile(r"(?<![\d.])([245])\.([0-7])\.(\d{1,3})(?!\.?\d)")
 # RFC 5321 §4.2: reply codes are 2yz..5yz with y in 0-5; servers write
 # "550 ", "550-", "550:" or "(550)".
 _REPLY = re.compile(r"(?<![\w.,/+=-])([245][0-5]\d)(?=[ \t\-:)\]]|$)", re.M)
@@ -38,7 +39,7 @@ _NOT_REPLY_BEFORE = re.compile(r"(?:port|line|id|size|pid|uid|version|v|#)\s*$",
 # "550-5.7.1", "550-'5.7.1", "550 #5.1.0" (lhost-amazonses-01.eml, qmail).
 _PAIR = re.compile(
     r"(?<![\w.,/+-])([245][0-5]\d)[ \t-]{1,3}['\"(#]?"
-    r"([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)"
+    r"([245])\.([0-7])\.(\d{1,3})(?!\.?\d)"
 )
 
 
