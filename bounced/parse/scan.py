@@ -57,7 +57,7 @@ def looks_like_bounce(msg: MessageView) -> bool:
 
 def detect(msg: MessageView) -> list[Finding]:
     """Findings for the addresses the notice's text talks about."""
-    if not looks_like_bounce(msg):
+    if not looks_like_bounce(msg) or _is_bulk(msg):
         return []
     text = notice_text(msg)
     if not text.strip():
@@ -86,6 +86,19 @@ def detect(msg: MessageView) -> list[Finding]:
         if len(findings) >= 20:
             break
     return findings
+
+
+def _is_bulk(msg: MessageView) -> bool:
+    """List mail (a newsletter saying "delivery failed?") is never a bounce.
+
+    Notices from mail systems carry no List-* headers and no Precedence: bulk
+    at their top level; newsletters and list traffic do (RFC 2369, RFC 2919).
+    """
+    return (
+        msg.header("list-id") is not None
+        or msg.header("list-unsubscribe") is not None
+        or (msg.header("precedence") or "").strip().lower() in ("bulk", "list")
+    )
 
 
 def notice_text(msg: MessageView) -> str:
