@@ -86,6 +86,58 @@ def test_pathological_bodies_stay_fast(body):
     assert seconds < SECONDS
 
 
+@pytest.mark.parametrize(
+    "html",
+    [b"<" * 1_000_000, b"<style>" * 100_000, b"<p " * 300_000],
+    ids=["1M-lt", "100k-unclosed-style", "300k-unclosed-tags"],
+)
+def test_hostile_html_is_stripped_in_linear_time(html):
+    """An HTML-only notice of unclosed tags does not make tag stripping quadratic."""
+    raw = (
+        b"From: MAILER-DAEMON@x.example\nSubject: Undelivered Mail\n"
+        b"Content-Type: text/html\n\n" + html
+    )
+    report, seconds = _timed(raw)
+    assert report.findings == ()
+    assert seconds < SECONDS
+
+
+# The opening sentences that the MTA modules gate on, so that every detector
+# gets past its cheap test and runs its patterns on the filler.
+GATES = """Hi. This is the qmail-send program at x.
+This message was created automatically by mail delivery software.
+The following address(es) failed:
+did not reach the following recipient(s):
+Delivery has failed to these recipients or groups:
+Diagnostic information for administrators:
+This is the mail system at host x.
+   ----- The following addresses had permanent fatal errors -----
+Delivery to the following recipient failed permanently:
+This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail
+An error has occurred while attempting to deliver a message for the following list of
+This Message was undeliverable due to the following reason:
+Unable to deliver message to the following address(es).
+------- Failure Reasons --------
+was not delivered to:
+"""
+
+
+@pytest.mark.parametrize(
+    "filler",
+    ["a@" * 200_000, "x@y.example\n" * 60_000, "<a@b.example>:\n" * 40_000],
+    ids=["at-run", "address-lines", "qmail-lines"],
+)
+def test_every_detector_stays_linear_past_its_gate(filler):
+    """Regression: an unbounded address pattern in one MTA module was O(n^2)."""
+    raw = (
+        f"From: MAILER-DAEMON@x.example\nSubject: Undelivered Mail Returned to Sender\n\n"
+        f"{GATES}\n{filler}\n{GATES}"
+    ).encode()
+    report, seconds = _timed(raw)
+    assert isinstance(report.findings, tuple)
+    assert seconds < SECONDS
+
+
 def test_a_report_listing_too_many_recipients_is_truncated_with_a_note():
     """Findings stop at MAX_FINDINGS and the report says so."""
     blocks = b"Final-Recipient: rfc822; a%d@b.example\nStatus: 5.1.1\n\n"

@@ -14,7 +14,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _SUBJECT = "FAILURE NOTICE :"
-_RECIPIENT = re.compile(r"^>>> (\S+@\S+)", re.M)
+_RECIPIENT = re.compile(r"^>>> ([^\s@]{1,128}@\S{1,255})", re.M)
 _TRANSCRIPT = re.compile(r"^\s*-+ Transcript of session follows -+\s*$", re.M)
 
 

@@ -13,7 +13,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _FROM = re.compile(r"Content-filter at|amavis", re.I)
-_LINE = re.compile(r"^-> (\S+@\S+)", re.M)
+_LINE = re.compile(r"^-> ([^\s@]{1,128}@\S{1,255})", re.M)
 _REASON = re.compile(r"^(?:was considered|was blocked|contains|appears to)[^\n]*", re.M)
 
 

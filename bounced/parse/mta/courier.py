@@ -21,7 +21,7 @@ _GATE = re.compile(
 _START = re.compile(
     r"(?:cannot be delivered|has not been delivered|could not be delivered)[^\n]*:\s*\n"
 )
-_RECIPIENT = re.compile(r"^<([^>\s]+@[^>\s]+)>:[ \t]*$", re.M)
+_RECIPIENT = re.compile(r"^<([^>\s@]{1,128}@[^>\s]{1,255})>:[ \t]*$", re.M)
 _END = re.compile(r"^-{10,}\s*$", re.M)
 
 

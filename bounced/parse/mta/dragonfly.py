@@ -15,7 +15,9 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _GATE = "This is the DragonFly Mail Agent"
-_RECIPIENT = re.compile(r"There was an error delivering your mail to <([^>]+@[^>]+)>")
+_RECIPIENT = re.compile(
+    r"There was an error delivering your mail to <([^>@]{1,128}@[^>]{1,255})>"
+)
 _END = re.compile(r"^Message headers follow|^Original message follows", re.M)
 
 

@@ -23,8 +23,10 @@ _START = re.compile(
     r"n'a pas pu être remis aux destinataires suivants)[^\n]*:\s*\n",
     re.I,
 )
+# Bounded and without nested open-ended runs: linear on any line.
 _RECIPIENT = re.compile(
-    r"^[ \t]*(?:\"?[^\n\"]*\"?\s)?<?([^\s<>]+@[^\s<>]+?)>?\s+(?:on|am|le)\s+\S[^\n]*$",
+    r"^[ \t]*(?:\"[^\n\"]{0,200}\"\s+)?<?([^\s<>\"@]{1,128}@[^\s<>\"]{1,255}?)>?"
+    r"[ \t]+(?:on|am|le)[ \t]+\S",
     re.M,
 )
 _MSEXCH = re.compile(r"MSEXCH:", re.I)

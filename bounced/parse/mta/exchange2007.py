@@ -17,7 +17,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _ADMIN = re.compile(r"Generating server:\s*(\S+)")
-_LINE = re.compile(r"^(\S+@\S+)\s*\n(#[245]\d\d[ -][^\n]*)", re.M)
+_LINE = re.compile(r"^([^\s@]{1,128}@\S{1,255})\s*\n(#[245]\d\d[ -][^\n]*)", re.M)
 
 
 def detect(msg: MessageView) -> list[Finding]:

@@ -14,7 +14,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _FROM = re.compile(r"@(?:\w+\.)?(?:ezweb\.ne\.jp|au\.com)\b", re.I)
-_RECIPIENT = re.compile(r"^\s*Recipient: <([^>]+@[^>]+)>", re.M)
+_RECIPIENT = re.compile(r"^\s*Recipient: <([^>@]{1,128}@[^>]{1,255})>", re.M)
 
 
 def detect(msg: MessageView) -> list[Finding]:

@@ -14,7 +14,9 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _SUBJECT = re.compile(r"are not member|not a member|Subscribe request result", re.I)
-_LIST = re.compile(r"not a member of this mailing list <([^>]+@[^>]+)>", re.I)
+_LIST = re.compile(
+    r"not a member of this mailing list <([^>@]{1,128}@[^>]{1,255})>", re.I
+)
 
 
 def detect(msg: MessageView) -> list[Finding]:

@@ -15,7 +15,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _FROM = re.compile(r"mailer-daemon@(?:mail\.)?(?:gmx\.\w+|web\.de)", re.I)
-_RECIPIENT = re.compile(r"^\"([^\"\s]+@[^\"\s]+)\":[ \t]*$", re.M)
+_RECIPIENT = re.compile(r"^\"([^\"\s@]{1,128}@[^\"\s]{1,255})\":[ \t]*$", re.M)
 _END = re.compile(r"^--- The header of the original message", re.M)
 
 

@@ -16,7 +16,9 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _GATE = re.compile(r"Message status - undeliverable|GroupWise|GWIA", re.I)
-_USER = re.compile(r"^\s*(?:User|Recipient|To):\s*<?([^\s<>]+@[^\s<>]+?)>?\s*$", re.M)
+_USER = re.compile(
+    r"^\s*(?:User|Recipient|To):\s*<?([^\s<>@]{1,128}@[^\s<>]{1,255}?)>?\s*$", re.M
+)
 
 
 def detect(msg: MessageView) -> list[Finding]:

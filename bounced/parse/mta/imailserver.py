@@ -13,7 +13,9 @@ from bounced.parse import notice
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
-_LINE = re.compile(r"^([A-Z][^:\n]{2,80}):\s*<?([^\s<>]+@[^\s<>]+?)>?\s*$", re.M)
+_LINE = re.compile(
+    r"^([A-Z][^:\n]{2,80}):\s*<?([^\s<>@]{1,128}@[^\s<>]{1,255}?)>?\s*$", re.M
+)
 _END = re.compile(r"^Original message follows\.", re.M)
 
 

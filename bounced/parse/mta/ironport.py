@@ -19,7 +19,9 @@ _GATE = re.compile(
     r"This Message was undeliverable due to the following reason|"
     r"Each of the following recipients was rejected by a remote",
 )
-_RECIPIENT = re.compile(r"^\s*(?:Recipient:\s*)?<([^>\s]+@[^>\s]+)>\s*$", re.M)
+_RECIPIENT = re.compile(
+    r"^\s*(?:Recipient:\s*)?<([^>\s@]{1,128}@[^>\s]{1,255})>\s*$", re.M
+)
 _REASON = re.compile(r"following reason:\s*\n\s*\n?(.*?)\n\s*\n", re.S)
 
 

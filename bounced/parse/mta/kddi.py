@@ -13,7 +13,9 @@ from bounced.parse import notice
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
-_RECIPIENT = re.compile(r"Could not be delivered to: <([^>]+@[^>]+)>\s*([^\n]*)")
+_RECIPIENT = re.compile(
+    r"Could not be delivered to: <([^>@]{1,128}@[^>]{1,255})>\s*([^\n]*)"
+)
 
 
 def detect(msg: MessageView) -> list[Finding]:

@@ -11,7 +11,9 @@ from bounced.parse import notice
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
-_RECIPIENT = re.compile(r"^Unable to deliver message to: <([^>]+@[^>]+)>", re.M)
+_RECIPIENT = re.compile(
+    r"^Unable to deliver message to: <([^>@]{1,128}@[^>]{1,255})>", re.M
+)
 _REASON = re.compile(
     r"^Delivery failed for the following reason:\s*\n(.*)", re.M | re.S
 )

@@ -22,7 +22,8 @@ _MARKS = (
     "x-mj-mid",
 )
 _RECIPIENT = re.compile(
-    r"^\s*(?:Recipient|Address|To):\s*<?([^\s<>]+@[^\s<>]+?)>?\s*$", re.M | re.I
+    r"^\s*(?:Recipient|Address|To):\s*<?([^\s<>@]{1,128}@[^\s<>]{1,255}?)>?\s*$",
+    re.M | re.I,
 )
 
 

@@ -16,7 +16,7 @@ from bounced.report import Finding
 _START = re.compile(
     r"^\s*--- The following addresses had delivery problems ---\s*$", re.M
 )
-_LINE = re.compile(r"^<([^>]+@[^>]+)>\s+\(([^)]*)\)", re.M)
+_LINE = re.compile(r"^<([^>@]{1,128}@[^>]{1,255})>\s+\(([^)]*)\)", re.M)
 
 
 def detect(msg: MessageView) -> list[Finding]:

@@ -15,7 +15,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Action, Finding
 
 _SUBJECT = "Delivery Notification: "
-_RECIPIENT = re.compile(r"^\s*Recipient address:\s*(\S+@\S+)", re.M)
+_RECIPIENT = re.compile(r"^\s*Recipient address:\s*([^\s@]{1,128}@\S{1,255})", re.M)
 
 
 def detect(msg: MessageView) -> list[Finding]:

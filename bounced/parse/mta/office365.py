@@ -47,7 +47,7 @@ _END = re.compile(
 # "Remoteserver hat '...' zurückgegeben", French "Le serveur distant a
 # renvoyé '...'", Spanish "El servidor remoto devolvió '...'").
 _REMOTE = re.compile(
-    r"^([^\s<>]+@[^\s<>]+)\s*\n(?:.*\n){0,3}?.*?(?:Remote Server returned|"
+    r"^([^\s<>@]{1,128}@[^\s<>]{1,255})\s*\n(?:.*\n){0,3}?.*?(?:Remote Server returned|"
     r"Remoteserver hat|Le serveur distant a renvoyé|El servidor remoto devolvió|"
     r"Externe server retourneerde|O servidor remoto retornou|"
     r"Il server remoto ha restituito) '([^']*)'",

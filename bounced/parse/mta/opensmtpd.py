@@ -23,7 +23,7 @@ _START = re.compile(
     r"(?:postponed|delayed)[^\n]*\n",
     re.I,
 )
-_LINE = re.compile(r"^[ \t]*<?([^\s<>:]+@[^\s<>:]+?)>?:[ \t]*", re.M)
+_LINE = re.compile(r"^[ \t]*<?([^\s<>:@]{1,128}@[^\s<>:]{1,255}?)>?:[ \t]*", re.M)
 _END = re.compile(r"^\s*Below is a copy of the original message", re.M)
 
 

@@ -36,12 +36,12 @@ _SUBJECTS = (
     "Postfix SMTP server",
 )
 _RECIPIENT = re.compile(
-    r"^<(?P<rcpt>[^>\s]+@[^>\s]+)>"
+    r"^<(?P<rcpt>[^>\s@]{1,128}@[^>\s]{1,255})>"
     r"(?:\s*\(expanded\s+from\s+<(?P<orig>[^>]*)>\))?:[ \t]*",
     re.M,
 )
 # smtpd "Transcript of session follows." (postfix-75.eml).
-_RCPT_TO = re.compile(r"^ In:\s+RCPT TO:\s*<([^>]+@[^>]+)>", re.M | re.I)
+_RCPT_TO = re.compile(r"^ In:\s+RCPT TO:\s*<([^>@]{1,128}@[^>]{1,255})>", re.M | re.I)
 _ERROR_OUT = re.compile(r"^ Out: ([45]\d\d .*)$", re.M)
 
 

@@ -14,7 +14,9 @@ from bounced.parse.message import MessageView
 from bounced.report import Action, Finding
 
 _GATE = "I am sending you this message to inform you on the delivery status"
-_LINE = re.compile(r"^\s*<([^>]+@[^>]+)>\s+(delivery (?:failed|delayed)[^\n]*)$", re.M)
+_LINE = re.compile(
+    r"^\s*<([^>@]{1,128}@[^>]{1,255})>\s+(delivery (?:failed|delayed)[^\n]*)$", re.M
+)
 
 
 def detect(msg: MessageView) -> list[Finding]:

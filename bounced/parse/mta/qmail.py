@@ -24,7 +24,7 @@ _START = re.compile(
     r"I'm not going to try again",
     re.M,
 )
-_RECIPIENT = re.compile(r"^<([^>\s]+@[^>\s]+)>:?[ \t]*$", re.M)
+_RECIPIENT = re.compile(r"^<([^>\s@]{1,128}@[^>\s]{1,255})>:?[ \t]*$", re.M)
 # qmail-send.c: the copy of the message follows this line.
 _END = re.compile(r"^--- (?:Below this line is|Enclosed is) a (?:copy|the)", re.M)
 _PERMANENT = "This is a permanent error"

@@ -14,7 +14,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _GATE = "This is an automatically generated message from SendGrid"
-_LINE = re.compile(r"^[^\s<]*<([^>]+@[^>]+)> : ([^\n]*)$", re.M)
+_LINE = re.compile(r"^[^\s<]*<([^>@]{1,128}@[^>]{1,255})> : ([^\n]*)$", re.M)
 
 
 def detect(msg: MessageView) -> list[Finding]:

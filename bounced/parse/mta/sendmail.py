@@ -26,7 +26,9 @@ _TRANSCRIPT = re.compile(r"^\s*-+ Transcript of session follows -+\s*$", re.M)
 _END = re.compile(
     r"^\s*-+ (?:Original message|Unsent message|Message header|Returned message)", re.M
 )
-_RECIPIENT = re.compile(r"^[ \t]*<?([^\s<>()]+@[^\s<>()]+?)>?[ \t]*$", re.M)
+_RECIPIENT = re.compile(
+    r"^[ \t]*<?([^\s<>()@]{1,128}@[^\s<>()]{1,255}?)>?[ \t]*$", re.M
+)
 _SERVER_REPLY = re.compile(r"^<<< ([245]\d\d[ -].*)$", re.M)
 _SUBJECT = re.compile(r"^(?:Returned mail|Postmaster notify|Warning: could not send)")
 

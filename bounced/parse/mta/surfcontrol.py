@@ -13,8 +13,8 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _GATE = "A transcript of the attempts to send the message follows"
-_TO = re.compile(r"^Addressed To: (\S+@\S+)", re.M)
-_ERROR = re.compile(r"^(\S+@\S+): \[[^\]]*\], ([245]\d\d[^\n]*)", re.M)
+_TO = re.compile(r"^Addressed To: ([^\s@]{1,128}@\S{1,255})", re.M)
+_ERROR = re.compile(r"^([^\s@]{1,128}@\S{1,255}): \[[^\]]*\], ([245]\d\d[^\n]*)", re.M)
 
 
 def detect(msg: MessageView) -> list[Finding]:

@@ -15,7 +15,7 @@ from bounced.report import Finding
 
 _FROM = re.compile(r"InterScan MSS|InterScan Messaging Security", re.I)
 _EXCHANGE = re.compile(
-    r"^Sent <<< RCPT TO:\s*<([^>]+@[^>]+)>\s*\n(Received >>> .*)$", re.M
+    r"^Sent <<< RCPT TO:\s*<([^>@]{1,128}@[^>]{1,255})>\s*\n(Received >>> .*)$", re.M
 )
 
 

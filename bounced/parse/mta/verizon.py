@@ -15,7 +15,7 @@ from bounced.report import Finding
 
 _FROM = re.compile(r"@(?:vtext\.com|vzwpix\.com|vzw\.com)", re.I)
 _ERROR = re.compile(r"Error message below:\s*\n([^\n]+)", re.I)
-_TO = re.compile(r"^\s*(?:RCPT )?TO:\s*<?(\S+@[^\s>]+)", re.M | re.I)
+_TO = re.compile(r"^\s*(?:RCPT )?TO:\s*<?([^\s@]{1,128}@[^\s>]{1,255})", re.M | re.I)
 
 
 def detect(msg: MessageView) -> list[Finding]:

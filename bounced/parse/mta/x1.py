@@ -15,7 +15,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _START = re.compile(r"^-{3}The following addresses had delivery errors-{3}\s*$", re.M)
-_LINE = re.compile(r"^(\S+@\S+)\s+\[([^\]]*)\]", re.M)
+_LINE = re.compile(r"^([^\s@]{1,128}@\S{1,255})\s+\[([^\]]*)\]", re.M)
 
 
 def detect(msg: MessageView) -> list[Finding]:

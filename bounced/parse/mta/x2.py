@@ -14,7 +14,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Action, Finding
 
 _START = re.compile(r"Unable to deliver message to the following address\(es\)\.")
-_RECIPIENT = re.compile(r"^<([^>\s]+@[^>\s]+)>:[ \t]*$", re.M)
+_RECIPIENT = re.compile(r"^<([^>\s@]{1,128}@[^>\s]{1,255})>:[ \t]*$", re.M)
 _END = re.compile(r"^--- Original message follows", re.M)
 
 

@@ -14,7 +14,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _START = re.compile(r"Del[ei]very to the following recipients failed permanently:\s*\n")
-_LINE = re.compile(r"^\s*\* (\S+@\S+)", re.M)
+_LINE = re.compile(r"^\s*\* ([^\s@]{1,128}@\S{1,255})", re.M)
 _DETAILS = re.compile(r"Technical details:\s*\n(.*?)(?:\n=+|$)", re.S)
 
 

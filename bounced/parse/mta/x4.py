@@ -16,7 +16,7 @@ from bounced.report import Finding
 _START = re.compile(
     r"Your mail message to the following address\(es\) could not be delivered"
 )
-_RECIPIENT = re.compile(r"^<([^>\s]+@[^>\s]+)>:[ \t]*$", re.M)
+_RECIPIENT = re.compile(r"^<([^>\s@]{1,128}@[^>\s]{1,255})>:[ \t]*$", re.M)
 _END = re.compile(r"^--- Below this line is a copy of the message", re.M)
 
 

@@ -14,7 +14,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _GATE = "We had trouble delivering your message"
-_LINE = re.compile(r"rejected recipient <([^>]+@[^>]+)>([^\n]*)")
+_LINE = re.compile(r"rejected recipient <([^>@]{1,128}@[^>]{1,255})>([^\n]*)")
 
 
 def detect(msg: MessageView) -> list[Finding]:

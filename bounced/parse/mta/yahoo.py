@@ -17,7 +17,7 @@ from bounced.report import Finding
 _START = re.compile(
     r"Sorry, we were unable to deliver your message to the following address"
 )
-_RECIPIENT = re.compile(r"^<([^>\s]+@[^>\s]+)>:?[ \t]*$", re.M)
+_RECIPIENT = re.compile(r"^<([^>\s@]{1,128}@[^>\s]{1,255})>:?[ \t]*$", re.M)
 _END = re.compile(r"^--- Below this line is a copy of the message", re.M)
 
 

@@ -15,7 +15,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _FROM = re.compile(r"mailer-daemon@(?:[\w-]+\.)*zoho(?:mail)?\.\w+", re.I)
-_LINE = re.compile(r"^(\S+@\S+?)\s+(\S.*)$", re.M)
+_LINE = re.compile(r"^([^\s@]{1,128}@\S{1,255}?)\s+(\S.*)$", re.M)
 _CODES = re.compile(r"ERROR_CODE\s*:\s*", re.I)
 _VALUES = re.compile(r"ERROR_CODE\s*:\s*([\d.]*)", re.I)
 
