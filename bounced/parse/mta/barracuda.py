@@ -14,7 +14,8 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _LINE = re.compile(
-    r"^Your message to: ([^\s@]{1,128}@\S{1,255})\s*\n(was blocked by our Spam Firewall[^\n]*)",
+    r"^Your message to: ([^\s@]{1,128}@\S{1,255})\s*\n"
+    r"(was blocked by our Spam Firewall[^\n]*)",
     re.M,
 )
 

@@ -18,7 +18,8 @@ from bounced.report import Finding
 _TRANSCRIPT = re.compile(r"^\s*-+ Transcript of session follows -+\s*$", re.M)
 _END = re.compile(r"^\s*-+ (?:Unsent message follows|Original message follows)", re.M)
 _ERROR_LINE = re.compile(
-    r"^([245]\d\d) (?:<([^>@]{1,128}@[^>]{1,255})>|([^\s@]{1,128}@\S{1,255}?))\.\.\. (.*)$",
+    r"^([245]\d\d) (?:<([^>@]{1,128}@[^>]{1,255})>|([^\s@]{1,128}@\S{1,255}?))"
+    r"\.\.\. (.*)$",
     re.M,
 )
 _SERVER_REPLY = re.compile(r"^<<< ([245]\d\d[ -].*)$", re.M)
