@@ -26,7 +26,9 @@ _REPLY = re.compile(r"(?<![\w.,/+=-])([245][0-5]\d)(?=[ \t\-:)\]]|$)", re.M)
 # reply; the enhanced status carries the meaning there.
 REPLY_CODES = frozenset(
     {211, 214, 220, 221, 235, 250, 251, 252, 334, 354}
-    | {421, 432, 450, 451, 452, 453, 454, 455, 458, 459}
+    # 447: not registered, but throttling MTAs answer it and DESIGN.md's
+    # retry policy names it beside 421 and 450.
+    | {421, 432, 447, 450, 451, 452, 453, 454, 455, 458, 459}
     | {500, 501, 502, 503, 504, 521, 523, 524, 525, 530, 534, 535, 538}
     | {550, 551, 552, 553, 554, 555, 556, 557}
 )
