@@ -11,10 +11,12 @@ GMX and McAfee MXLogic run Exim-derived text (mta/gmx.py, mta/mxlogic.py use
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bounced.parse import addresses, notice
 from bounced.parse.message import MessageView
+from bounced.reasons import Reason
 from bounced.report import Action, Finding
 
 # exim src/deliver.c and the default bounce/warning texts.
@@ -69,16 +71,19 @@ def read_text(text: str) -> list[Finding]:
         if recipient is None:
             continue
         original = _FROM.search(detail)
-        findings.append(
-            notice.finding(
-                recipient,
-                (line.split(":", 1)[1] if ">:" in line or '":' in line else "")
-                + " "
-                + detail,
-                action=Action.DELAYED if delayed else None,
-                original=original[1].strip("<>") if original else None,
-            )
+        item = notice.finding(
+            recipient,
+            (line.split(":", 1)[1] if ">:" in line or '":' in line else "")
+            + " "
+            + detail,
+            action=Action.DELAYED if delayed else None,
+            original=original[1].strip("<>") if original else None,
         )
+        if line.startswith(("pipe to", "save to")):
+            # Exim's pipe or file transport failed (lhost-exim-53.eml): a local
+            # delivery program's error, whatever its text says.
+            item = dataclasses.replace(item, reason_hint=Reason.MAILERERROR)
+        findings.append(item)
     return notice.unique(findings)
 
 

@@ -8,8 +8,11 @@ Samples: corpus lhost-googlegroups-*.eml.
 
 from __future__ import annotations
 
+import dataclasses
+
 from bounced.parse import addresses, notice
 from bounced.parse.message import MessageView
+from bounced.reasons import Reason
 from bounced.report import Finding
 
 _GROUPS = "googlegroups.com"
@@ -24,4 +27,12 @@ def detect(msg: MessageView) -> list[Finding]:
     if not found:
         to = msg.returned_header("to") or ""
         found = [a for a in addresses.find_all(to) if _GROUPS in a.lower()]
-    return [notice.finding(address, msg.notice[:600]) for address in found]
+    # Groups refuses the post (no such group, or no permission to post): the
+    # format itself says so, whatever language the text is in (Sisimai's
+    # lhost-googlegroups sets "rejected" the same way).
+    return [
+        dataclasses.replace(
+            notice.finding(address, msg.notice[:600]), reason_hint=Reason.REJECTED
+        )
+        for address in found
+    ]
