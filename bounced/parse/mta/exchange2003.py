@@ -34,7 +34,7 @@ _MSEXCH = re.compile(r"MSEXCH:", re.I)
 
 def detect(msg: MessageView) -> list[Finding]:
     """One finding per recipient line of an Exchange 2003 NDR."""
-    start = _START.search(msg.text)
+    start = _START.search(msg.text, 0, 6000)  # the heading opens the notice
     if start is None:
         return []
     text = msg.text[start.end() :]

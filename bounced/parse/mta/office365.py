@@ -61,7 +61,7 @@ _GENERATING = re.compile(
 
 def detect(msg: MessageView) -> list[Finding]:
     """Findings from the administrators' section, else from the list of recipients."""
-    start = _START.search(msg.text)
+    start = _START.search(msg.text, 0, 6000)  # the heading opens the notice
     if start is None:
         return []
     text = notice.cut(msg.text[start.start() :], None, _END)
