@@ -53,6 +53,7 @@ _REMOTE = re.compile(
     r"Il server remoto ha restituito) '([^']*)'",
     re.M,
 )
+_HEADING = re.compile(r"Your message to (\S{1,255}@\S{1,255}) couldn't be delivered")
 _GENERATING = re.compile(
     r"(?:Generating server|Generierender Server|Serveur de génération|"
     r"Servidor de generación|Genererende server|Server di generazione)\s*:\s*(\S+)"
@@ -76,6 +77,11 @@ def detect(msg: MessageView) -> list[Finding]:
         if found:
             return notice.unique(found)
     listing = text[: admin.start()] if admin else text
+    heading = _HEADING.match(start[0])
+    if heading is not None:
+        # The 2016+ layout names the one recipient in its heading; the prose
+        # below it quotes other addresses (rhost-microsoft-03.eml).
+        return [notice.finding(heading[1], listing, reporting_mta=reporting)]
     return notice.unique(
         [
             notice.finding(address, listing, reporting_mta=reporting)
