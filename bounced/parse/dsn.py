@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from bounced.parse import addresses, codes, notice
+from bounced.parse import addresses, codes, notice, session
 from bounced.parse.message import MessageView, StatusReport
 from bounced.report import Action, Finding
 
@@ -33,17 +33,145 @@ def detect(msg: MessageView) -> list[Finding]:
     for report in msg.status_reports:
         findings.extend(findings_from(report))
     if findings and msg.text:
-        findings = [enrich(item, msg.text) for item in findings]
-    if len(findings) == 1 and findings[0].reply_code is None:
-        findings = [_transcript_reply(findings[0], msg.notice)]
+        others = [item.recipient.lower() for item in findings]
+        alone = len(findings) == 1
+        findings = [enrich(item, msg.notice, others, alone=alone) for item in findings]
     return findings
 
 
+# The end of a recipient's paragraph in a notice: a blank line before prose.
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n(?=\S)")
+# A Sendmail transcript line about one address: "<a@b>... Deferred: ..." or
+# "550 <a@b>... User unknown" (sendmail/savemail.c, usrerr.c).
+_ERROR_LINE = re.compile(
+    r'^(?:[245]\d\d )?(?:"[^"\n]{1,300}"|<?[^\s<>]{1,300}>?)\.\.\. (\S.*)$', re.M
+)
+# A delivery-status field pasted into the text ("Final-Recipient: rfc822; a@b"):
+# the status block itself, not the notice's words about the recipient.
+_FIELD_LINE = re.compile(r"[ \t]*[\w-]{1,40}:[ \t]*rfc822[ \t]*;", re.I)
 # A server reply at the start of a transcript line: "<<< 550 ...", "554 ...".
 _TRANSCRIPT_REPLY = re.compile(r"^(?:<<< )?([245]\d\d)[ -]", re.M)
+MAX_MENTIONS = 8  # places in the notice where a recipient is looked at
 
 
-def _transcript_reply(finding: Finding, text: str) -> Finding:
+def enrich(
+    finding: Finding, text: str, others: list[str], *, alone: bool = False
+) -> Finding:
+    """Fill what the status block lacks from the notice's text about the recipient.
+
+    Many MTAs declare a generic X.0.0, omit Diagnostic-Code or never say which
+    SMTP command was refused, while the human-readable part quotes the remote
+    reply and the stage ("<a@b>: host x said: 550 5.1.1 ... (in reply to RCPT
+    TO command)", lhost-postfix-02.eml; a Sendmail transcript, rfc3464-04.eml).
+    Only missing or generic values are replaced, and codes only by codes of the
+    same class. `alone` says the report has one recipient: then the notice's
+    transcript is about it even where it writes the address differently (a
+    pipe alias in rfc3464-04.eml).
+    """
+    context = _context(finding.recipient, text, others)
+    if alone:
+        context = context or _transcript_error(text)
+    command = finding.smtp_command or session.command(
+        context or None
+    ) or session.command(text, None if alone else finding.recipient)
+    diagnostic = finding.diagnostic or _described(context, finding.recipient)
+    status, reply = finding.status, finding.reply_code
+    generic = status is None or status.endswith(".0.0")
+    if context and (reply is None or generic):
+        found_reply, found_status = codes.find_pair(context)
+        if generic and found_status and (status is None or found_status[0] == status[0]):
+            status = found_status
+        if reply is None:
+            reply = codes.consistent_reply(status, found_reply)
+    if reply is None and alone:
+        reply = _transcript_reply(status, text)
+    return dataclasses.replace(
+        finding,
+        status=status,
+        reply_code=reply,
+        diagnostic=diagnostic,
+        smtp_command=command,
+    )
+
+
+def _context(recipient: str, text: str, others: list[str]) -> str:
+    """The notice's paragraph about `recipient`: its most informative mention.
+
+    A paragraph runs from the start of the line that names the recipient to a
+    blank line before prose, or to a line that names another recipient of the
+    report (OpenSMTPD lists them with no blank line between, opensmtpd-17).
+    A Sendmail error line ("<a@b>... Deferred: ...") or a mention with a reply
+    code is preferred over a bare listing of the address.
+    """
+    if not recipient:
+        return ""
+    lowered = text.lower()
+    wanted = recipient.lower()
+    best, best_score = "", -1
+    at = lowered.find(wanted)
+    for _ in range(MAX_MENTIONS):
+        if at < 0:
+            break
+        start = lowered.rfind("\n", 0, at) + 1
+        if _FIELD_LINE.match(lowered, start):
+            at = lowered.find(wanted, at + len(wanted))
+            continue
+        paragraph = _paragraph(text, lowered, start, at + len(wanted), wanted, others)
+        score = _score(paragraph, wanted)
+        if score > best_score:
+            best, best_score = paragraph, score
+        at = lowered.find(wanted, at + len(wanted))
+    return best
+
+
+def _paragraph(
+    text: str, lowered: str, start: int, after: int, wanted: str, others: list[str]
+) -> str:
+    window = text[start : start + 800]
+    end = _PARAGRAPH_END.search(window, after - start)
+    stop = end.start() if end else len(window)
+    line_end = window.find("\n", after - start)
+    while 0 <= line_end < stop:
+        next_end = window.find("\n", line_end + 1)
+        line = lowered[start + line_end + 1 : start + (next_end if next_end >= 0 else stop)]
+        if any(other in line for other in others if other != wanted):
+            stop = line_end
+            break
+        line_end = next_end
+    return window[:stop]
+
+
+def _score(paragraph: str, wanted: str) -> int:
+    first_line = paragraph.partition("\n")[0]
+    rest = first_line[first_line.lower().find(wanted) + len(wanted) :]
+    score = 0
+    if rest.strip(" <>:.,;\t"):
+        score += 1  # the address is followed by words, not listed alone
+    if _ERROR_LINE.match(first_line) or any(codes.find_pair(paragraph)):
+        score += 2
+    return score
+
+
+def _described(context: str, recipient: str) -> str | None:
+    """The paragraph as a diagnostic: the words about the recipient, squeezed."""
+    if not context:
+        return None
+    error = _ERROR_LINE.match(context)
+    if error is not None:
+        context = error[1] + context[error.end() :]
+    text = notice.squeeze(context)
+    if text.lower().strip(" <>:") == recipient.lower():
+        return None
+    return text[:1000] or None
+
+
+def _transcript_error(text: str) -> str:
+    """The first error line of a Sendmail transcript ("554 <a>... Service ...")."""
+    match = _ERROR_LINE.search(text)
+    return match[0] if match else ""
+
+
+def _transcript_reply(status: str | None, text: str) -> int | None:
     """A lone recipient's reply code from the notice's session transcript.
 
     Sendmail quotes the session but not always the address the way the status
@@ -53,50 +181,10 @@ def _transcript_reply(finding: Finding, text: str) -> Finding:
     for match in _TRANSCRIPT_REPLY.finditer(text):
         code = int(match[1])
         if code in codes.REPLY_CODES and code >= 400:
-            reply = codes.consistent_reply(finding.status, code)
+            reply = codes.consistent_reply(status, code)
             if reply is not None:
-                return dataclasses.replace(finding, reply_code=reply)
-    return finding
-
-
-# The end of a recipient's paragraph in a notice: a blank line before prose.
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n(?=\S)")
-
-
-def enrich(finding: Finding, text: str) -> Finding:
-    """Fill codes the status block lacks from the notice's text about the recipient.
-
-    Many MTAs declare a generic X.0.0 or omit Diagnostic-Code while the
-    human-readable part quotes the remote reply (lhost-opensmtpd-17.eml,
-    lhost-sendmail-29.eml). Only missing or generic values are replaced, and
-    only by codes of the same class.
-    """
-    generic = finding.status is None or finding.status.endswith(".0.0")
-    if finding.reply_code is not None and not generic:
-        return finding
-    at = text.lower().find(finding.recipient.lower()) if finding.recipient else -1
-    if at < 0:
-        return finding
-    context = text[at : at + 800]
-    end = _PARAGRAPH_END.search(context)
-    context = context[: end.start()] if end else context
-    reply, status = codes.find_pair(context)
-    if status is None and reply is None:
-        return finding
-    new_status = finding.status
-    if generic and status and (new_status is None or status[0] == new_status[0]):
-        new_status = status
-    new_reply = finding.reply_code
-    if new_reply is None:
-        new_reply = codes.consistent_reply(new_status, reply)
-    return dataclasses.replace(
-        finding,
-        status=new_status,
-        reply_code=new_reply,
-        diagnostic=finding.diagnostic
-        or notice.squeeze(context[len(finding.recipient) :]).strip(" :<>")
-        or None,
-    )
+                return reply
+    return None
 
 
 def findings_from(report: StatusReport) -> list[Finding]:
