@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bounced.classify import STRONG_ORDER, WEAK_ORDER, classify, codes, phrases, scan
-from bounced.reasons import Reason
+from bounced.reasons import HARD_REASONS, Reason
 from bounced.report import Action, Finding
 
 R = Reason
@@ -317,14 +317,25 @@ CASES = [
     ),
     # -- permanence ------------------------------------------------------------------
     Case(
-        "4xx user unknown is not hard",  # lhost-postfix-05.eml
+        # The address is bad though the server asks to be asked again: hard, not
+        # permanent (Sisimai's rule, lhost-postfix-05.eml); policy retries it.
+        "4xx user unknown is hard but transient",
         "450 4.1.1 <bob@example.org>: Recipient address rejected: User unknown in "
         "virtual alias table",
         R.USERUNKNOWN,
         False,
-        False,
+        True,
         status="4.1.1",
         reply=450,
+    ),
+    Case(
+        "4xx not accepting mail is not hard",  # a passing state of the domain
+        "421 4.3.2 System not accepting network messages",
+        R.NOTACCEPT,
+        False,
+        False,
+        status="4.3.2",
+        reply=421,
     ),
     Case(
         "temporary DNS failure is a network error",
@@ -956,7 +967,10 @@ def test_classify_never_raises(status, reply, text, command, action, hint):
     )
     verdict = classify(finding)
     assert verdict.reason in Reason
-    assert verdict.hard <= verdict.permanent
+    assert verdict.hard == (
+        verdict.reason in HARD_REASONS
+        and (verdict.permanent or verdict.reason is not Reason.NOTACCEPT)
+    )
 
 
 def test_a_huge_diagnostic_is_read_from_its_start_only():

@@ -223,6 +223,10 @@ _REQUIREPTR: tuple[Phrase, ...] = (
     "forward dns entry does not point",
     "mismatches client ip",  # Outlook.com 550 "domain [x] mismatches client ip"
     "fcrdns",
+    # "450 service permits 2 unverifyable sending IPs - a.example is not
+    # 192.0.2.1": the name our IP resolves to does not resolve back to it
+    # (lhost-exim-38.eml; Sisimai Reason/RequirePTR.pm)
+    "unverifyable sending ip | unverifiable sending ip",
 )
 
 _SUSPEND: tuple[Phrase, ...] = (
@@ -462,11 +466,6 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     "no such address | no such person",
     "no mailbox here by that name",  # qmail-local
     "bad destination mailbox address",
-    Rx(
-        r"(?:user|mailbox|recipient|address|account|addressee)(?: \S+){0,6} "
-        r"(?:does not|doesn't|did not|no longer) exists?",
-        needs="exist",
-    ),
     "address couldn't be found",  # Gmail "Address not found"
     "address could not be found | invalid recipient | invalid mailbox",
     # not "Invalid username or password": an AUTH failure of our relay
@@ -478,8 +477,6 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     "mailbox not found | mailbox is not found | mailbox unknown | unknown mailbox",
     "not listed in domino directory | not listed in public name & address book",
     "unknown local part | unknown or illegal alias",
-    # Yahoo "554 delivery error: dd This user doesn't have a yahoo.com account"
-    Rx(r"(?:doesn't|does not) have an? \S+ account", needs="account"),
     # au/KDDI "550 <addr>: User unknown" (Sisimai Rhost/KDDI.pm)
     Rx(r">: user unknown", needs="user unknown"),
     # German
@@ -517,6 +514,13 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
 
 # "User unknown" and its kin, believed only at RCPT (see bounced.classify).
 _UNPROVEN: tuple[Phrase, ...] = (
+    Rx(
+        r"(?:user|mailbox|recipient|address|account|addressee)(?: \S+){0,6} "
+        r"(?:does not|doesn't|did not|no longer) exists?",
+        needs="exist",
+    ),
+    # Yahoo "554 delivery error: dd This user doesn't have a yahoo.com account"
+    Rx(r"(?:doesn't|does not) have an? \S+ account", needs="account"),
     Rx(r"\buser <?[^\s<>]+@[^\s<>]+>? (?:is )?unknown", needs="user"),  # Courier
     "user unknown | unknown user | recipient unknown | unknown recipient",
     "recipient not found | user not found | addressee unknown",
@@ -627,6 +631,9 @@ _BLOCKED: tuple[Phrase, ...] = (
     "my name was rejected",  # qmail-remote: HELO refused
     "helo command rejected | invalid helo | refused to talk to me | greylist",
     "graylist | sender ip address rejected | currently sending spam",
+    # The remote hung up on us mid-session (Sisimai Reason/Blocked.pm;
+    # lhost-v5sendmail-05.eml, "Connection reset by peer during result wait")
+    "connection reset by peer | connection was dropped by remote host",
 )
 
 _SECURITYERROR: tuple[Phrase, ...] = (

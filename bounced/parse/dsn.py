@@ -14,6 +14,7 @@ import re
 
 from bounced.parse import addresses, codes, notice, session
 from bounced.parse.message import MessageView, StatusReport
+from bounced.reasons import Reason
 from bounced.report import Action, Finding
 
 # RFC 3464 §2.3.3 plus what servers write instead.
@@ -33,9 +34,9 @@ def detect(msg: MessageView) -> list[Finding]:
     for report in msg.status_reports:
         findings.extend(findings_from(report))
     if findings and msg.text:
-        others = [item.recipient.lower() for item in findings]
+        notice_text = _Notice(msg.notice, [item.recipient for item in findings])
         alone = len(findings) == 1
-        findings = [enrich(item, msg.notice, others, alone=alone) for item in findings]
+        findings = [enrich(item, notice_text, alone=alone) for item in findings]
     return findings
 
 
@@ -52,11 +53,21 @@ _FIELD_LINE = re.compile(r"[ \t]*[\w-]{1,40}:[ \t]*rfc822[ \t]*;", re.I)
 # A server reply at the start of a transcript line: "<<< 550 ...", "554 ...".
 _TRANSCRIPT_REPLY = re.compile(r"^(?:<<< )?([245]\d\d)[ -]", re.M)
 MAX_MENTIONS = 8  # places in the notice where a recipient is looked at
+MAX_PARAGRAPH = 800  # characters of a recipient's paragraph
 
 
-def enrich(
-    finding: Finding, text: str, others: list[str], *, alone: bool = False
-) -> Finding:
+class _Notice:
+    """The notice's text, lower-cased once, and the report's recipients."""
+
+    __slots__ = ("lowered", "recipients", "text")
+
+    def __init__(self, text: str, recipients: list[str]) -> None:
+        self.text = text
+        self.lowered = text.lower()
+        self.recipients = [r.lower() for r in recipients if r]
+
+
+def enrich(finding: Finding, text: _Notice, *, alone: bool = False) -> Finding:
     """Fill what the status block lacks from the notice's text about the recipient.
 
     Many MTAs declare a generic X.0.0, omit Diagnostic-Code or never say which
@@ -68,33 +79,35 @@ def enrich(
     transcript is about it even where it writes the address differently (a
     pipe alias in rfc3464-04.eml).
     """
-    context = _context(finding.recipient, text, others)
-    if alone:
-        context = context or _transcript_error(text)
-    command = finding.smtp_command or session.command(
-        context or None
-    ) or session.command(text, None if alone else finding.recipient)
-    diagnostic = finding.diagnostic or _described(context, finding.recipient)
+    context = _context(finding.recipient, text)
+    if alone and not context:
+        match = _ERROR_LINE.search(text.text)
+        context = match[0] if match else ""
+    command = (
+        finding.smtp_command
+        or session.command(context)
+        or session.command(text.text, None if alone else finding.recipient)
+    )
     status, reply = finding.status, finding.reply_code
     generic = status is None or status.endswith(".0.0")
     if context and (reply is None or generic):
-        found_reply, found_status = codes.find_pair(context)
-        if generic and found_status and (status is None or found_status[0] == status[0]):
-            status = found_status
+        found_reply, found = codes.find_pair(context)
+        if generic and found and (status is None or found[0] == status[0]):
+            status = found
         if reply is None:
             reply = codes.consistent_reply(status, found_reply)
     if reply is None and alone:
-        reply = _transcript_reply(status, text)
+        reply = _transcript_reply(status, text.text)
     return dataclasses.replace(
         finding,
         status=status,
         reply_code=reply,
-        diagnostic=diagnostic,
+        diagnostic=finding.diagnostic or _described(context, finding.recipient),
         smtp_command=command,
     )
 
 
-def _context(recipient: str, text: str, others: list[str]) -> str:
+def _context(recipient: str, text: _Notice) -> str:
     """The notice's paragraph about `recipient`: its most informative mention.
 
     A paragraph runs from the start of the line that names the recipient to a
@@ -103,42 +116,36 @@ def _context(recipient: str, text: str, others: list[str]) -> str:
     A Sendmail error line ("<a@b>... Deferred: ...") or a mention with a reply
     code is preferred over a bare listing of the address.
     """
-    if not recipient:
-        return ""
-    lowered = text.lower()
     wanted = recipient.lower()
+    if not wanted:
+        return ""
     best, best_score = "", -1
-    at = lowered.find(wanted)
+    at = text.lowered.find(wanted)
     for _ in range(MAX_MENTIONS):
         if at < 0:
             break
-        start = lowered.rfind("\n", 0, at) + 1
-        if _FIELD_LINE.match(lowered, start):
-            at = lowered.find(wanted, at + len(wanted))
-            continue
-        paragraph = _paragraph(text, lowered, start, at + len(wanted), wanted, others)
-        score = _score(paragraph, wanted)
-        if score > best_score:
-            best, best_score = paragraph, score
-        at = lowered.find(wanted, at + len(wanted))
+        start = text.lowered.rfind("\n", 0, at) + 1
+        if not _FIELD_LINE.match(text.lowered, start):
+            paragraph = _paragraph(text, start, at + len(wanted), wanted)
+            score = _score(paragraph, wanted)
+            if score > best_score:
+                best, best_score = paragraph, score
+        at = text.lowered.find(wanted, at + len(wanted))
     return best
 
 
-def _paragraph(
-    text: str, lowered: str, start: int, after: int, wanted: str, others: list[str]
-) -> str:
-    window = text[start : start + 800]
+def _paragraph(text: _Notice, start: int, after: int, wanted: str) -> str:
+    window = text.text[start : start + MAX_PARAGRAPH]
     end = _PARAGRAPH_END.search(window, after - start)
-    stop = end.start() if end else len(window)
-    line_end = window.find("\n", after - start)
-    while 0 <= line_end < stop:
-        next_end = window.find("\n", line_end + 1)
-        line = lowered[start + line_end + 1 : start + (next_end if next_end >= 0 else stop)]
-        if any(other in line for other in others if other != wanted):
-            stop = line_end
-            break
-        line_end = next_end
-    return window[:stop]
+    window = window[: end.start()] if end else window
+    first, *rest = window.split("\n")
+    lines = [first]
+    others = [other for other in text.recipients if other != wanted]
+    for line in rest:
+        if any(other in line.lower() for other in others):
+            break  # the next recipient's paragraph
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _score(paragraph: str, wanted: str) -> int:
@@ -165,12 +172,6 @@ def _described(context: str, recipient: str) -> str | None:
     return text[:1000] or None
 
 
-def _transcript_error(text: str) -> str:
-    """The first error line of a Sendmail transcript ("554 <a>... Service ...")."""
-    match = _ERROR_LINE.search(text)
-    return match[0] if match else ""
-
-
 def _transcript_reply(status: str | None, text: str) -> int | None:
     """A lone recipient's reply code from the notice's session transcript.
 
@@ -185,6 +186,14 @@ def _transcript_reply(status: str | None, text: str) -> int | None:
             if reply is not None:
                 return reply
     return None
+
+
+# PowerMTA's own verdict on the remote reply (X-PowerMTA-BounceCategory, its
+# bounce-category-patterns): only the category that condemns the address is
+# taken, and the classifier still weighs it with the text.
+_CATEGORIES: dict[str, Reason] = {"bad-mailbox": Reason.USERUNKNOWN}
+# RFC 5322 §3.2.2 comment after the code: "5.2.1 (mailbox disabled, ...)".
+_COMMENT = re.compile(r"^\s*[245]\.\d{1,3}\.\d{1,3}\s*\(([^()]{1,200})\)")
 
 
 def findings_from(report: StatusReport) -> list[Finding]:
@@ -228,6 +237,7 @@ def _finding(block: dict[str, str], reporting: str | None) -> Finding | None:
         recipient = original
     diagnostic_type, diagnostic = split_diagnostic(block.get("diagnostic-code"))
     declared = codes.find_status(block.get("status"))
+    comment = _COMMENT.search(block.get("status") or "")
     status = codes.better_status(declared, diagnostic)
     action = _ACTIONS.get((block.get("action") or "").strip().lower())
     pair_reply, pair_status = codes.find_pair(diagnostic)
@@ -242,17 +252,28 @@ def _finding(block: dict[str, str], reporting: str | None) -> Finding | None:
         # answered permanently (Postfix soft_bounce, rhost-franceptt-10.eml):
         # the remote's answer is the fact.
         status = pair_status
+    elif (
+        status
+        and pair_status
+        and pair_status[0] == status[0]
+        and not pair_status.endswith(".0.0")
+        and (diagnostic_type or "smtp") == "smtp"
+    ):
+        status = pair_status
     reply = codes.consistent_reply(status, pair_reply or codes.find_reply(diagnostic))
     if action is None:
         action = Action.DELAYED if status and status[0] == "4" else Action.FAILED
+    category = (block.get("x-powermta-bouncecategory") or "").strip().lower()
     return Finding(
         recipient=recipient,
         original_recipient=original if original != recipient else None,
         action=action,
         status=status,
+        status_comment=comment[1].strip() or None if comment else None,
         reply_code=reply,
         diagnostic=diagnostic,
         diagnostic_type=diagnostic_type,
         remote_mta=mta_name(block.get("remote-mta")),
         reporting_mta=reporting,
+        reason_hint=_CATEGORIES.get(category),
     )

@@ -84,9 +84,12 @@ def _from_transcript(text: str, recipient: str | None) -> str | None:
         line = match[2].lower()
         if match[1] == ">>>":
             sent, sent_line = _word(line), line
-        elif sent is not None and _REFUSAL.match(line):
-            if wanted is None or wanted in line or wanted in sent_line:
-                return sent
+        elif (
+            sent is not None
+            and _REFUSAL.match(line)
+            and (wanted is None or wanted in line or wanted in sent_line)
+        ):
+            return sent
     return None
 
 

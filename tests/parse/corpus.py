@@ -41,7 +41,9 @@ CORPUS_XFAIL_FILE = ROOT / "tests" / "parse" / "corpus_xfail.json"
 # The reference parser's address for "no recipient named" (Sisimai).
 UNDISCLOSED = "undisclosed-recipient-in-headers@libsisimai.org.invalid"
 # RFC 4155: a "From " line (sender, then the date) starts each message of an mbox.
-_MBOX_SEPARATOR = re.compile(rb"\r?\n(?=From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} [^\r\n]*\d{4}\r?\n)")
+_MBOX_SEPARATOR = re.compile(
+    rb"\r?\n(?=From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} [^\r\n]*\d{4}\r?\n)"
+)
 
 DETECTION_FIELDS = ("count", "recipients", "status", "reply_code", "detector")
 CLASSIFICATION_FIELDS = ("reason", "hard")

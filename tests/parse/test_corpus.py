@@ -52,17 +52,13 @@ def _run(sample: Sample) -> dict[str, str | None]:
     return compare(sample, report, [classify(f) for f in report.findings])
 
 
-@pytest.mark.parametrize(
-    ("sample", "field"), _params(DETECTION_FIELDS)
-)
+@pytest.mark.parametrize(("sample", "field"), _params(DETECTION_FIELDS))
 def test_corpus_detection(sample: Sample, field: str) -> None:
     """The parser finds what the sidecar says: count, recipients, status, reply code."""
     assert _run(sample)[field] is None
 
 
-@pytest.mark.parametrize(
-    ("sample", "field"), _params(CLASSIFICATION_FIELDS)
-)
+@pytest.mark.parametrize(("sample", "field"), _params(CLASSIFICATION_FIELDS))
 def test_corpus_classification(sample: Sample, field: str) -> None:
     """Parser plus classifier give the sidecar's reason and hardness."""
     assert _run(sample)[field] is None
