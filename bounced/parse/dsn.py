@@ -83,10 +83,16 @@ def enrich(finding: Finding, text: _Notice, *, alone: bool = False) -> Finding:
     if alone and not context:
         match = _ERROR_LINE.search(text.text)
         context = match[0] if match else ""
+    # A lone recipient's stage may be said anywhere in the notice; with several,
+    # only the recipient's paragraph or a transcript line that names it counts.
     command = (
         finding.smtp_command
         or session.command(context)
-        or session.command(text.text, None if alone else finding.recipient)
+        or (
+            session.command(text.text)
+            if alone
+            else session.transcript_command(text.text, finding.recipient)
+        )
     )
     status, reply = finding.status, finding.reply_code
     generic = status is None or status.endswith(".0.0")

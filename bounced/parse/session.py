@@ -23,14 +23,16 @@ import re
 
 # Sentences that name the command; each group's first word decides (see _WORDS).
 _SENTENCE = re.compile(
-    r"in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|lhlo"
+    # the first letters of the alternatives first: most positions fail one test
+    r"(?=[iadesmrgf])"
+    r"(?:in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|lhlo"
     r"|starttls|auth|bdat|initial greeting)\b"
     r"|after (?:pipelined )?(rcpt to|mail from|end of data|data|initial connection"
     r"|helo|ehlo|lhlo|rcpt command|mail command|starttls|auth)\b"
     r"|did not like our (rcpt to|mail from|final data|data|helo|ehlo)\b"
     r"|error following (rcpt|mail|data) command"
     r"|(does not like recipient|sender was rejected|my name was rejected"
-    r"|refused to talk to me|greeting failed|failed on data command)",
+    r"|refused to talk to me|greeting failed|failed on data command))",
     re.I,
 )
 # A transcript line: ">>> RCPT To:<a@b>" (command sent) or "<<< 550 ..." (reply).
@@ -61,12 +63,11 @@ _WORDS: tuple[tuple[str, str], ...] = (
 MAX_TEXT = 16384  # characters read; the stage is said near the recipient
 
 
-def command(text: str | None, recipient: str | None = None) -> str | None:
-    """The command whose reply `text` reports, or None when it does not say.
+def command(text: str | None) -> str | None:
+    """The command whose refusal `text` reports, or None when it does not say.
 
-    In a transcript, the refusal is the first error reply (with a `recipient`,
-    the first one that names it or answers a command that names it); its
-    command is the one last sent before it.
+    A sentence that names the stage wins; else, in a transcript, the command
+    last sent before the first error reply.
     """
     if not text:
         return None
@@ -74,13 +75,20 @@ def command(text: str | None, recipient: str | None = None) -> str | None:
     said = _SENTENCE.search(text)
     if said is not None:
         return _word(next(group for group in said.groups() if group))
-    return _from_transcript(text, recipient)
+    return transcript_command(text)
 
 
-def _from_transcript(text: str, recipient: str | None) -> str | None:
+def transcript_command(text: str, recipient: str | None = None) -> str | None:
+    """In a session transcript, the command last sent before the refusal.
+
+    The refusal is the first error reply; with a `recipient`, the first one that
+    names it or answers a command that names it (">>> RCPT To:<a@b>").
+    """
+    if ">>>" not in text:
+        return None
     sent, sent_line = None, ""
     wanted = recipient.lower() if recipient else None
-    for match in _TRANSCRIPT.finditer(text):
+    for match in _TRANSCRIPT.finditer(text[:MAX_TEXT]):
         line = match[2].lower()
         if match[1] == ">>>":
             sent, sent_line = _word(line), line

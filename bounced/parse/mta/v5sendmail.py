@@ -66,7 +66,11 @@ def _per_recipient(transcript: str) -> list[Finding]:
             # reply, the outer one sendmail's own verdict (v5sendmail-04.eml).
             own = f"{match[4]} ({match[1]})"
             text = f"{reply} {own}" if reply else own
-            command = session.command(f">>> {sent}\n<<< {reply}") if reply else None
+            command = (
+                session.transcript_command(f">>> {sent}\n<<< {reply}")
+                if reply
+                else None
+            )
             findings.append(notice.finding(recipient, text, command=command))
             sent = reply = None
     return findings
