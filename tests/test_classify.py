@@ -810,6 +810,12 @@ def test_look_alike_wording_is_not_misread(text, not_reason):
 # Other wordings of the same six failures, as servers in those languages phrase
 # them (second sentence forms: "the recipient's mailbox is full", "X not found").
 VARIANTS = [
+    # Sisimai Reason/RequirePTR.pm and Blocked.pm (lhost-exim-38, lhost-v5sendmail-05)
+    (R.REQUIREPTR, "450 service permits 2 unverifyable sending IPs - a.example is not"),
+    (
+        R.BLOCKED,
+        "554 Remote protocol error: Connection reset by peer during result wait",
+    ),
     (R.USERUNKNOWN, "550 Mailbox nicht vorhanden"),
     (R.USERUNKNOWN, "550 Empfänger nicht gefunden"),
     (R.USERUNKNOWN, "550 Cette adresse n'existe pas"),
@@ -1012,3 +1018,24 @@ def test_status_tables_only_hold_defined_codes():
     """Every status with a reason also has its IANA title (explain prints it)."""
     assert set(codes.STATUS_REASONS) <= set(codes.DETAIL_MEANINGS)
     assert all(not codes.is_generic(*key.split(".")) for key in codes.STATUS_REASONS)
+
+
+def test_a_detectors_unknown_user_yields_to_a_reason_that_outranks_it():
+    """An MTA's 'unknown user' hint stands unless the text names, say, a disabled box."""
+    hinted = Finding(
+        recipient="bob@example.org",
+        status="5.2.1",
+        status_comment="mailbox disabled, not accepting messages",
+        diagnostic="550 5.2.1 <bob@example.org>... User Unknown",
+        reason_hint=Reason.USERUNKNOWN,
+    )
+    assert classify(hinted).reason is R.SUSPEND
+    plain = Finding(
+        recipient="bob@example.org",
+        diagnostic="Unknown user",
+        reason_hint=Reason.USERUNKNOWN,
+    )
+    assert (classify(plain).reason, classify(plain).rule) == (
+        R.USERUNKNOWN,
+        "detector hint",
+    )

@@ -6,13 +6,18 @@ after a "copy of the original message follows" marker dropped, case and accents
 folded. Then the first rule that gives an answer wins:
 
 1. A detector's `reason_hint`: an ARF report, an auto-reply, an MTA module whose
-   wording is unambiguous knows better than generic rules.
+   wording is unambiguous knows better than generic rules. A `userunknown` hint
+   (IMail's "Unknown user", PowerMTA's bad-mailbox) is weighed with the text: a
+   strong phrase ranked above user unknown still wins (Sisimai re-examines a
+   module's userunknown the same way).
 2. Not a failure: a Feedback-Type is a complaint (`feedback`); a 2.x.x status is
    `delivered`; an auto-reply (vacation hint) or Action delivered, relayed or
    expanded is `vacation` or `delivered`, unless its text says the mailbox is
    closed, moved or unknown ("This email inbox is no longer in use",
    rfc3834-06.eml): that reply reports a dead address.
-3. A strong phrase, in the fixed order of `STRONG_ORDER` (most specific first:
+3. A provider rule (`providers.py`): Orange's refusal codes, Mimecast's and
+   NTT docomo's conventions, keyed on the remote host or the code format.
+   Then a strong phrase, in the fixed order of `STRONG_ORDER` (most specific first:
    "mailbox full" beats "blocked"; a DMARC rejection that says "this message has
    been blocked" is `authfailure`). Text beats a status code because servers use
    generic codes (5.0.0, 5.7.1, even 5.1.1) for anything while their words say

@@ -466,6 +466,11 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     "no such address | no such person",
     "no mailbox here by that name",  # qmail-local
     "bad destination mailbox address",
+    Rx(
+        r"(?:user|mailbox|recipient|address|account|addressee)(?: \S+){0,6} "
+        r"(?:does not|doesn't|did not|no longer) exists?",
+        needs="exist",
+    ),
     "address couldn't be found",  # Gmail "Address not found"
     "address could not be found | invalid recipient | invalid mailbox",
     # not "Invalid username or password": an AUTH failure of our relay
@@ -477,6 +482,8 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     "mailbox not found | mailbox is not found | mailbox unknown | unknown mailbox",
     "not listed in domino directory | not listed in public name & address book",
     "unknown local part | unknown or illegal alias",
+    # Yahoo "554 delivery error: dd This user doesn't have a yahoo.com account"
+    Rx(r"(?:doesn't|does not) have an? \S+ account", needs="account"),
     # au/KDDI "550 <addr>: User unknown" (Sisimai Rhost/KDDI.pm)
     Rx(r">: user unknown", needs="user unknown"),
     # German
@@ -514,13 +521,6 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
 
 # "User unknown" and its kin, believed only at RCPT (see bounced.classify).
 _UNPROVEN: tuple[Phrase, ...] = (
-    Rx(
-        r"(?:user|mailbox|recipient|address|account|addressee)(?: \S+){0,6} "
-        r"(?:does not|doesn't|did not|no longer) exists?",
-        needs="exist",
-    ),
-    # Yahoo "554 delivery error: dd This user doesn't have a yahoo.com account"
-    Rx(r"(?:doesn't|does not) have an? \S+ account", needs="account"),
     Rx(r"\buser <?[^\s<>]+@[^\s<>]+>? (?:is )?unknown", needs="user"),  # Courier
     "user unknown | unknown user | recipient unknown | unknown recipient",
     "recipient not found | user not found | addressee unknown",

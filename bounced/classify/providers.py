@@ -124,17 +124,6 @@ def _docomo(facts: Facts) -> Reason | None:
     return None
 
 
-# -- Yahoo ------------------------------------------------------------------------
-# Yahoo and AOL check recipients after DATA; "This user doesn't have a yahoo.com
-# account" is their unknown-mailbox answer whatever the stage (Yahoo's published
-# SMTP error codes).
-_YAHOO_NOBODY = re.compile(r"(?:doesn't|does not) have an? \S+ account")
-
-
-def _yahoo(facts: Facts) -> Reason | None:
-    return Reason.USERUNKNOWN if _YAHOO_NOBODY.search(facts.text) else None
-
-
 @dataclass(frozen=True, slots=True)
 class Provider:
     """A provider rule and the remote hosts it applies to."""
@@ -148,7 +137,6 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("orange", None, _orange),
     Provider("mimecast", re.compile(r"\.mimecast\.com$"), _mimecast),
     Provider("docomo", re.compile(r"(?:^|\.)docomo\.ne\.jp$"), _docomo),
-    Provider("yahoo", re.compile(r"\.yahoodns\.net$|(?:^|\.)yahoo\.com$"), _yahoo),
 )
 
 

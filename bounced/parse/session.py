@@ -25,14 +25,16 @@ import re
 _SENTENCE = re.compile(
     # the first letters of the alternatives first: most positions fail one test
     r"(?=[iadesmrgf])"
-    r"(?:in reply to (?:the )?(rcpt to|mail from|end of data|data|helo|ehlo|lhlo"
-    r"|starttls|auth|bdat|initial greeting)\b"
-    r"|after (?:pipelined )?(rcpt to|mail from|end of data|data|initial connection"
-    r"|helo|ehlo|lhlo|rcpt command|mail command|starttls|auth)\b"
-    r"|did not like our (rcpt to|mail from|final data|data|helo|ehlo)\b"
-    r"|error following (rcpt|mail|data) command"
-    r"|(does not like recipient|sender was rejected|my name was rejected"
-    r"|refused to talk to me|greeting failed|failed on data command))",
+    r"(?:in\s+reply\s+to\s+(?:the\s+)?(rcpt\s+to|mail\s+from|end\s+of\s+data|data"
+    r"|helo|ehlo|lhlo|starttls|auth|bdat|initial\s+greeting)\b"
+    r"|after\s+(?:pipelined\s+)?(rcpt\s+to|mail\s+from|end\s+of\s+data|data"
+    r"|initial\s+connection|helo|ehlo|lhlo|rcpt\s+command|mail\s+command|starttls"
+    r"|auth)\b"
+    r"|did\s+not\s+like\s+our\s+(rcpt\s+to|mail\s+from|final\s+data|data|helo|ehlo)\b"
+    r"|error\s+following\s+(rcpt|mail|data)\s+command"
+    r"|(does\s+not\s+like\s+recipient|sender\s+was\s+rejected"
+    r"|my\s+name\s+was\s+rejected|refused\s+to\s+talk\s+to\s+me|greeting\s+failed"
+    r"|failed\s+on\s+data\s+command))",
     re.I,
 )
 # A transcript line: ">>> RCPT To:<a@b>" (command sent) or "<<< 550 ..." (reply).
@@ -102,7 +104,7 @@ def transcript_command(text: str, recipient: str | None = None) -> str | None:
 
 
 def _word(said: str) -> str | None:
-    lowered = said.lower()
+    lowered = " ".join(said.lower().split())
     for prefix, name in _WORDS:
         if lowered.startswith(prefix):
             return name
