@@ -9,6 +9,7 @@ needs it.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -60,12 +61,22 @@ def _domains(value: Any) -> str | None:
     return f"domain names (not {bad[0]!r})" if bad else None
 
 
-def setting(default: Any, *, check: Check | None = None, duration: bool = False) -> Any:
-    """A config field with a default, an optional check, and duration parsing."""
+def setting(
+    default: Any,
+    *,
+    check: Check | None = None,
+    duration: bool = False,
+    secret: bool = False,
+) -> Any:
+    """A config field with a default, an optional check, and duration parsing.
+
+    A `secret` is left out of the section's repr, so logging a config never
+    shows it.
+    """
     meta = {"check": check, "duration": duration}
     if isinstance(default, list | dict):
         raise TypeError("use a tuple for list defaults")  # frozen means immutable
-    return field(default=default, metadata=meta)
+    return field(default=default, metadata=meta, repr=not secret)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -123,6 +134,55 @@ class VerpConfig:
     require_signed: bool = setting(False)
 
 
+def _tokens(value: Any) -> str | None:
+    # Printable ASCII without spaces: what fits in an Authorization header as is.
+    bad = [t for t in value if not re.fullmatch(r"[\x21-\x7e]{16,}", t)]
+    return (
+        "tokens of at least 16 printable ASCII characters, no spaces" if bad else None
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApiConfig:
+    """[api]: the HTTP API the newsletter system queries (bounced/api/)."""
+
+    enabled: bool = setting(True)
+    host: str = setting("127.0.0.1")
+    port: int = setting(8025, check=_port)
+    read_tokens: tuple[str, ...] = setting((), check=_tokens, secret=True)
+    admin_tokens: tuple[str, ...] = setting((), check=_tokens, secret=True)
+    public_metrics: bool = setting(False)
+    max_request_size: int = setting(64 * 1024 * 1024, check=_positive)
+    max_check_addresses: int = setting(100_000, check=_positive)
+    max_connections: int = setting(200, check=_positive)
+
+    @property
+    def open(self) -> bool:
+        """No tokens: every request is allowed (only ever on a loopback address)."""
+        return not self.read_tokens and not self.admin_tokens
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and 127.0.0.0/8 or ::1; host names other than localhost
+    may resolve anywhere and count as not loopback."""
+    if host.lower() in {"localhost", "localhost."}:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def api_problems(api: ApiConfig) -> list[str]:
+    """An API reachable from other hosts must require a token."""
+    if api.enabled and api.open and not is_loopback(api.host):
+        return [
+            "api.admin_tokens: expected at least one token in api.read_tokens or"
+            f" api.admin_tokens when api.host ({api.host}) is not a loopback address"
+        ]
+    return []
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LoggingConfig:
     """[logging]: where and how much the daemon says."""
@@ -142,6 +202,7 @@ class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     processor: ProcessorConfig = field(default_factory=ProcessorConfig)
     verp: VerpConfig = field(default_factory=VerpConfig)
+    api: ApiConfig = field(default_factory=ApiConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
     def with_overrides(self, **sections: Mapping[str, Any]) -> Self:
@@ -164,6 +225,7 @@ SECTIONS: dict[str, type] = {
     "database": DatabaseConfig,
     "processor": ProcessorConfig,
     "verp": VerpConfig,
+    "api": ApiConfig,
     "logging": LoggingConfig,
 }
 
@@ -197,6 +259,7 @@ def load(path: Path | None = None, environ: Mapping[str, str] | None = None) -> 
         problems.append(
             "verp.require_signed: expected false unless verp.secrets is set"
         )
+    problems.extend(api_problems(sections["api"]))
     if problems:
         raise ConfigError(problems)
     return Config(**sections)
