@@ -227,11 +227,8 @@ def serve_command(lazy: _Lazy) -> None:
         try:
             daemon.run(cfg)
         except OSError as exc:
-            click.echo(
-                f"Error: cannot listen on {cfg.smtp.host}:{cfg.smtp.port}:"
-                f" {exc.strerror}",
-                err=True,
-            )
+            where = getattr(exc, "where", None) or f"{cfg.smtp.host}:{cfg.smtp.port}"
+            click.echo(f"Error: cannot listen on {where}: {exc.strerror}", err=True)
             sys.exit(EX_UNAVAILABLE)
 
 

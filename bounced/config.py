@@ -330,6 +330,8 @@ def _coerce(value: Any, hint: Any, meta: Mapping[str, Any]) -> tuple[Any, str | 
         (item,) = typing.get_args(hint)[:1]
         if isinstance(value, _EnvText):
             value = [part.strip() for part in value.split(",") if part.strip()]
+        elif isinstance(value, tuple):  # a current value, in with_overrides()
+            value = list(value)
         if not isinstance(value, list):
             return None, "a list"
         items = []

@@ -23,11 +23,16 @@ from prometheus_client import (
     CollectorRegistry,
     Counter,
     Histogram,
+    disable_created_metrics,
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 from bounced.reasons import Reason
+
+# A `_created` timestamp series per labelled child doubles the output for no use
+# (Prometheus ignores it in the text format).
+disable_created_metrics()  # type: ignore[no-untyped-call]
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 for _collector in (PROCESS_COLLECTOR, PLATFORM_COLLECTOR, GC_COLLECTOR):
@@ -174,7 +179,8 @@ class StoreCollector(Collector):
     never on the event loop.
     """
 
-    def __init__(self, snapshot: Callable[[], StoreSnapshot]) -> None:
+    def __init__(self, snapshot: Callable[[], StoreSnapshot | None]) -> None:
+        """`snapshot` returns None when the database does not answer."""
         self._snapshot = snapshot
 
     def describe(self) -> Iterator[Metric]:
@@ -182,6 +188,13 @@ class StoreCollector(Collector):
 
     def collect(self) -> Iterator[Metric]:
         snapshot = self._snapshot()
+        up = GaugeMetricFamily(
+            "bounced_database_up", "1 when the database answered this scrape."
+        )
+        up.add_metric([], 0 if snapshot is None else 1)
+        yield up
+        if snapshot is None:
+            return
         yield _gauge(
             "bounced_suppressions",
             "Suppressed addresses (one per address and scope), by reason.",

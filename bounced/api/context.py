@@ -1,0 +1,28 @@
+"""What every route needs from the daemon: the engine, the [api] section, a clock.
+
+Stored on `app.state` by `create_app` and handed to routes by the `context`
+dependency, so routes never reach for globals and tests can pass their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from fastapi import Request
+from sqlalchemy.engine import Engine
+
+from bounced.config import ApiConfig
+
+
+@dataclass(frozen=True, slots=True)
+class ApiContext:
+    engine: Engine
+    config: ApiConfig
+    clock: Callable[[], datetime]
+
+
+def context(request: Request) -> ApiContext:
+    found: ApiContext = request.app.state.context
+    return found
