@@ -372,6 +372,8 @@ def _record(
     diagnostic: str | None = None,
     seen_at: datetime | None = None,
 ) -> ImportRecord | str:
+    if "\ufffd" in text:  # the reader's stand-in for bytes that are not UTF-8
+        return "not valid UTF-8"
     normalized = addresses.normalize(text)
     if normalized is None:
         return f"not a valid email address: {text[:100]!r}"

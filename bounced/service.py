@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -38,7 +38,7 @@ MAX_LIST_ID = 290  # scope is "list:" + the id in a String(300) column
 
 T = TypeVar("T")
 
-_DURATION = re.compile(r"^(\d+)([mhdw])$")
+_DURATION = re.compile(r"^(\d{1,9})([mhdw])$")
 _UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 
@@ -85,12 +85,26 @@ def domain_or_raise(text: str) -> str:
     return addresses.domain_of(normalized)
 
 
+def parse_duration(text: str) -> timedelta | None:
+    """`30m`, `12h`, `7d`, `2w` as a timedelta; None when it is no duration."""
+    match = _DURATION.match(text.strip())
+    if match is None:
+        return None
+    try:
+        return timedelta(seconds=int(match[1]) * _UNITS[match[2]])
+    except OverflowError:
+        raise ApiError(422, "invalid_time", f"{text[:40]!r} is too long") from None
+
+
 def parse_since(text: str, now: datetime) -> datetime:
     """`7d`, `12h`, `30m`, `2w` before now, or an ISO 8601 date or time (UTC if
     no offset)."""
-    match = _DURATION.match(text.strip())
-    if match:
-        return now - timedelta(seconds=int(match[1]) * _UNITS[match[2]])
+    duration = parse_duration(text)
+    if duration is not None:
+        try:
+            return now - duration
+        except OverflowError:
+            raise ApiError(422, "invalid_time", f"{text[:40]!r} is too long") from None
     try:
         parsed = datetime.fromisoformat(text.strip())
     except ValueError:
@@ -242,7 +256,7 @@ def suppression_filters(
 def page_suppressions(
     engine: Engine, filters: Filters, *, limit: int, cursor: str | None = None
 ) -> Page[SuppressionRow]:
-    after = _decode_cursor(cursor, 2) if cursor else None
+    after = _decode_cursor(cursor, (str, str)) if cursor else None
     with engine.connect().execution_options(readonly=True) as connection:
         rows = suppressions.page(
             connection,
@@ -417,7 +431,7 @@ def event_filters(
 def page_events(
     engine: Engine, filters: EventFilters, *, limit: int, cursor: str | None = None
 ) -> Page[EventRow]:
-    before = _decode_cursor(cursor, 1) if cursor else None
+    before = _decode_cursor(cursor, (int,)) if cursor else None
     with engine.connect().execution_options(readonly=True) as connection:
         rows = events.page(
             connection,
@@ -511,17 +525,23 @@ def _encode_cursor(values: list[object]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str, size: int) -> list[str | int]:
-    """The keyset a cursor carries; a cursor we did not make is a 422."""
+def _decode_cursor(cursor: str, kinds: tuple[type, ...]) -> list[Any]:
+    """The keyset a cursor carries (one value per kind); a cursor we did not make
+    is a 422, never a query with odd values."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         values = json.loads(raw)
     except (binascii.Error, ValueError):
         values = None
-    if (
-        not isinstance(values, list)
-        or len(values) != size
-        or not all(isinstance(v, str | int) and not isinstance(v, bool) for v in values)
-    ):
+    valid = (
+        isinstance(values, list)
+        and len(values) == len(kinds)
+        and all(
+            type(value) is kind and (not isinstance(value, int) or 0 < value < 2**63)
+            for value, kind in zip(values, kinds, strict=True)
+        )
+    )
+    if not valid:
         raise ApiError(422, "invalid_cursor", "cursor is not one this API returned")
+    assert isinstance(values, list)
     return values
