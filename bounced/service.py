@@ -140,6 +140,7 @@ def add(
     """Suppress an address by hand; returns ("added" or "updated", the row)."""
     normalized = normalize_or_raise(address)
     scope = scope_for(list_id)
+    note = _text(note)
     if expires_at is not None and expires_at <= now:
         raise ApiError(422, "invalid_expiry", "expires_at must be in the future")
     with engine.begin() as connection:
@@ -173,6 +174,7 @@ def remove(
     recording who did it."""
     normalized = normalize_or_raise(address)
     scopes = None if list_id is None else [scope_for(list_id)]
+    note = _text(note)
     with engine.begin() as connection:
         return suppressions.remove(
             connection, normalized, scopes=scopes, actor=actor, now=now, note=note
@@ -422,7 +424,7 @@ def event_filters(
         domain=domain_or_raise(domain) if domain else None,
         reason=reason_or_raise(reason).value if reason else None,
         decision=decision,
-        list_id=list_id.strip().strip("<>") if list_id else None,
+        list_id=scope_for(list_id).removeprefix("list:") if list_id else None,
         since=since,
         until=until,
     )
@@ -520,6 +522,11 @@ def reprocess(engine: Engine, ids: list[int] | None = None) -> int:
     return outcomes.reset_unparsed(engine, ids=ids)
 
 
+def _text(value: str | None) -> str | None:
+    """Free text as stored: PostgreSQL refuses NUL in text columns."""
+    return None if value is None else value.replace("\x00", "")
+
+
 def _encode_cursor(values: list[object]) -> str:
     raw = json.dumps(values, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -537,7 +544,9 @@ def _decode_cursor(cursor: str, kinds: tuple[type, ...]) -> list[Any]:
         isinstance(values, list)
         and len(values) == len(kinds)
         and all(
-            type(value) is kind and (not isinstance(value, int) or 0 < value < 2**63)
+            type(value) is kind
+            and (not isinstance(value, int) or 0 < value < 2**63)
+            and (not isinstance(value, str) or "\x00" not in value)
             for value, kind in zip(values, kinds, strict=True)
         )
     )

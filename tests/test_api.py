@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import csv
 import io
 import json
 import shutil
 import smtplib
 import socket
+import typing
 
 import httpx
 import pytest
@@ -16,6 +18,8 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from bounced import config as config_module
+from bounced import interchange
+from bounced.api import suppressions as api_suppressions
 from bounced.api.server import ApiBindError
 from bounced.cli import main
 from bounced.errors import ConfigError
@@ -309,6 +313,21 @@ def test_bad_add_requests_say_what_was_wrong(client):
     assert_error(past, 422, "invalid_expiry")
 
 
+def test_a_nul_in_a_note_is_dropped_not_a_database_error(client):
+    """PostgreSQL refuses NUL in text; the note is stored without it."""
+    added = client.post(
+        "/v1/suppressions",
+        json={"address": "n@example.org", "note": "a\u0000b"},
+        headers=ADMIN,
+    )
+    removed = client.delete(
+        "/v1/suppressions/n@example.org", params={"note": "c\x00d"}, headers=ADMIN
+    )
+
+    assert (added.status_code, removed.status_code) == (201, 200)
+    assert added.json()["why"]["note"] == "ab"
+
+
 def test_unknown_routes_and_methods_answer_json(client):
     assert_error(client.get("/v1/nothing", headers=READ), 404, "not_found")
     assert_error(
@@ -413,7 +432,8 @@ def test_list_filters_and_cursor_pages_walk_every_row_once(client):
 
 
 def test_a_forged_cursor_is_422_not_a_server_error(client):
-    for cursor in ("garbage", "W10", "WyJhIiwgMV0"):
+    nul = base64.urlsafe_b64encode(b'["a\\u0000", "global"]').decode()
+    for cursor in ("garbage", "W10", "WyJhIiwgMV0", nul):
         response = client.get(
             "/v1/suppressions", params={"cursor": cursor}, headers=READ
         )
@@ -520,8 +540,12 @@ def test_an_unrecognized_import_format_is_422_and_adds_nothing(client):
     )
 
     assert_error(response, 422, "unrecognized_format")
-    assert_error(bad_dialect, 422, "invalid_dialect")
+    assert "query.dialect" in assert_error(bad_dialect, 422, "invalid_request")
     assert client.get("/v1/suppressions", headers=READ).json()["items"] == []
+
+
+def test_the_documented_dialects_are_the_ones_the_importer_knows():
+    assert typing.get_args(api_suppressions.DialectName) == interchange.DIALECT_NAMES
 
 
 def test_undecodable_bytes_and_nuls_in_an_import_are_rejected_lines(client):

@@ -32,14 +32,18 @@ def list_events(
     address: Annotated[
         str | None,
         Query(
+            min_length=3,
             max_length=320,
             description="The reported recipient, or the address acted on",
         ),
     ] = None,
-    domain: Annotated[str | None, Query(max_length=255)] = None,
+    domain: Annotated[str | None, Query(min_length=1, max_length=255)] = None,
     reason: Reason | None = None,
     decision: Literal["suppress", "retry", "record"] | None = None,
-    list_id: Annotated[str | None, Query(alias="list", max_length=300)] = None,
+    list_id: Annotated[
+        str | None,
+        Query(alias="list", min_length=1, max_length=255, description="List-Id"),
+    ] = None,
     since: datetime | None = None,
     until: datetime | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,

@@ -70,7 +70,9 @@ class CheckRequest(_Model):
     list_id: str | None = Field(
         default=None,
         alias="list",
-        max_length=300,
+        min_length=1,
+        max_length=290,
+        pattern=r"^[^\x00-\x1f\x7f]+$",
         description="Check for a send to this list: global suppressions and this"
         " list's count. Without it, any suppression counts.",
     )
@@ -104,7 +106,12 @@ class AddRequest(_Model):
     address: str
     reason: Reason = Reason.SUPPRESSED
     list_id: str | None = Field(
-        default=None, alias="list", max_length=300, description="For this list only"
+        default=None,
+        alias="list",
+        min_length=1,
+        max_length=290,
+        pattern=r"^[^\x00-\x1f\x7f]+$",
+        description="For this list only",
     )
     note: str | None = Field(
         default=None, max_length=1000, description="Recorded in the audit trail"

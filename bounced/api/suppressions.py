@@ -30,13 +30,34 @@ from bounced.store.suppressions import Filters
 router = APIRouter(prefix="/v1/suppressions", tags=["suppressions"])
 
 Context = Annotated[ApiContext, Depends(context)]
+# A list id as it appears in List-Id; suppressions for it have scope "list:<id>".
+LIST_ID_PATTERN = r"^[^\x00-\x1f\x7f]+$"
 ListId = Annotated[
     str | None,
     Query(
         alias="list",
-        max_length=300,
+        min_length=1,
+        max_length=290,
+        pattern=LIST_ID_PATTERN,
         description="A list id: only suppressions scoped to this list",
     ),
+]
+# interchange.DIALECT_NAMES, spelled out so the spec can list them
+# (tests/test_api.py checks the two agree).
+DialectName = Literal[
+    "auto",
+    "plain",
+    "bounced",
+    "sparkpost",
+    "postmark",
+    "ses",
+    "mailgun",
+    "mailgun-unsubscribes",
+    "listmonk",
+    "listmonk-subscribers",
+    "generic",
+    "generic-address",
+    "generic-emailaddress",
 ]
 EXPORT_CHUNK_ROWS = 1000  # rows per chunk written to the socket
 IMPORT_SPOOL_MEMORY = 8 * 1024 * 1024  # an upload past this spills to a temp file
@@ -95,7 +116,7 @@ def export(
     ctx: Context,
     format: Literal["csv", "jsonl"] = "csv",
     reason: Reason | None = None,
-    domain: Annotated[str | None, Query(max_length=255)] = None,
+    domain: Annotated[str | None, Query(min_length=1, max_length=255)] = None,
     list_id: ListId = None,
     source: Literal["bounce", "complaint", "manual", "import", "unsubscribe"]
     | None = None,
@@ -137,17 +158,18 @@ async def import_(
     request: Request,
     ctx: Context,
     dialect: Annotated[
-        str,
-        Query(
-            max_length=40,
-            description="auto (recognize the header), plain (one address per"
-            " line), bounced, ses, postmark, sparkpost, mailgun,"
-            " mailgun-unsubscribes, listmonk, listmonk-subscribers, generic",
-        ),
+        DialectName,
+        Query(description="auto recognizes the export by its header"),
     ] = "auto",
     list_id: Annotated[
         str | None,
-        Query(alias="list", max_length=300, description="Suppress for this list"),
+        Query(
+            alias="list",
+            min_length=1,
+            max_length=290,
+            pattern=LIST_ID_PATTERN,
+            description="Suppress for this list",
+        ),
     ] = None,
 ) -> Any:
     """Add the suppressions of a CSV export (ours, SES, Postmark, SparkPost,
@@ -184,7 +206,7 @@ async def import_(
 def list_(
     ctx: Context,
     reason: Reason | None = None,
-    domain: Annotated[str | None, Query(max_length=255)] = None,
+    domain: Annotated[str | None, Query(min_length=1, max_length=255)] = None,
     list_id: ListId = None,
     source: Literal["bounce", "complaint", "manual", "import", "unsubscribe"]
     | None = None,
