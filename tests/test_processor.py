@@ -154,8 +154,14 @@ def spin_in_python(raw: bytes) -> Analysis:
 
 
 def spin_deaf_to_signals(raw: bytes) -> Analysis:
-    """A parser stuck where no signal reaches it, like a runaway C call."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    """A parser stuck where no signal reaches it, like a runaway C call.
+
+    Blocking SIGALRM in this thread is not enough: the worker's liveness thread
+    (workers._exit_with) would take the signal and Python would still run the
+    handler here. Ignoring it makes the alarm reach nobody, as with a C call that
+    never gives the interpreter back.
+    """
+    signal.signal(signal.SIGALRM, signal.SIG_IGN)
     while True:
         pass
 
