@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bounced import address as addresses
@@ -122,7 +122,7 @@ def parse_since(text: str, now: datetime) -> datetime:
 def check(engine: Engine, address: str) -> list[SuppressionRow]:
     """The suppressions of one address (empty when it may be mailed)."""
     normalized = normalize_or_raise(address)
-    with engine.connect().execution_options(readonly=True) as connection:
+    with _reader(engine) as connection:
         return suppressions.find(connection, normalized)
 
 
@@ -259,7 +259,7 @@ def page_suppressions(
     engine: Engine, filters: Filters, *, limit: int, cursor: str | None = None
 ) -> Page[SuppressionRow]:
     after = _decode_cursor(cursor, (str, str)) if cursor else None
-    with engine.connect().execution_options(readonly=True) as connection:
+    with _reader(engine) as connection:
         rows = suppressions.page(
             connection,
             filters,
@@ -273,7 +273,7 @@ def page_suppressions(
 
 
 def count_suppressions(engine: Engine, filters: Filters) -> int:
-    with engine.connect().execution_options(readonly=True) as connection:
+    with _reader(engine) as connection:
         return suppressions.count(connection, filters)
 
 
@@ -434,7 +434,7 @@ def page_events(
     engine: Engine, filters: EventFilters, *, limit: int, cursor: str | None = None
 ) -> Page[EventRow]:
     before = _decode_cursor(cursor, (int,)) if cursor else None
-    with engine.connect().execution_options(readonly=True) as connection:
+    with _reader(engine) as connection:
         rows = events.page(
             connection,
             filters,
@@ -447,7 +447,7 @@ def page_events(
 
 
 def get_event(engine: Engine, event_id: int) -> EventRow:
-    with engine.connect().execution_options(readonly=True) as connection:
+    with _reader(engine) as connection:
         row = events.get(connection, event_id)
     if row is None:
         raise ApiError(404, "not_found", f"no event {event_id}")
@@ -456,7 +456,7 @@ def get_event(engine: Engine, event_id: int) -> EventRow:
 
 def event_raw(engine: Engine, event_id: int) -> bytes:
     """The raw message an event came from, as it arrived over SMTP."""
-    with engine.connect().execution_options(readonly=True) as connection:
+    with _reader(engine) as connection:
         found = events.raw_message(connection, event_id)
     if found is None:
         raise ApiError(404, "not_found", f"no event {event_id}")
@@ -520,6 +520,20 @@ def spool_counts(engine: Engine) -> dict[str, int]:
 def reprocess(engine: Engine, ids: list[int] | None = None) -> int:
     """Queue unparsed, failed and quarantined messages to be parsed again."""
     return outcomes.reset_unparsed(engine, ids=ids)
+
+
+def _reader(engine: Engine) -> Connection:
+    """A connection for one read-only statement.
+
+    On PostgreSQL it runs in autocommit: one statement needs no transaction,
+    and BEGIN and ROLLBACK would be two more round trips on the hot path of a
+    single-address check (about 1 ms of its 2). SQLite readers keep their
+    read transaction (engine.py's `readonly`).
+    """
+    connection = engine.connect().execution_options(readonly=True)
+    if engine.dialect.name == "postgresql":
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+    return connection
 
 
 def _text(value: str | None) -> str | None:

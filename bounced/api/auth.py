@@ -31,6 +31,10 @@ from bounced.api.errors import error_body
 from bounced.errors import ApiError
 
 UNAUTHENTICATED_BODY = 64 * 1024
+# A refused body up to this size is read and dropped before the 413 is sent:
+# closing on unread data makes the kernel reset the connection, and the client
+# would see "connection reset" instead of the answer.
+DRAIN_LIMIT = 1024 * 1024
 
 
 class Access(IntEnum):
@@ -113,6 +117,8 @@ class Guard:
 
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
+            if int(declared) <= DRAIN_LIMIT:
+                await _drain(receive, DRAIN_LIMIT)
             await _refuse(send_counted, BodyTooLarge(limit))
             return
         received = 0
@@ -123,6 +129,8 @@ class Guard:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    if message.get("more_body", False):
+                        await _drain(receive, DRAIN_LIMIT)
                     raise BodyTooLarge(limit)
             return message
 
@@ -138,7 +146,8 @@ _bearer_scheme = HTTPBearer(
 def require(level: Access) -> Any:
     """A dependency that lets a request through with at least `level` access."""
 
-    def check(
+    # async: a plain def would cost a worker-thread hop per request (context.py).
+    async def check(
         request: Request,
         credentials: Annotated[
             HTTPAuthorizationCredentials | None, Depends(_bearer_scheme)
@@ -185,6 +194,18 @@ def _route(scope: Scope) -> str:
     route = scope.get("route")
     path = getattr(route, "path", None)
     return path if isinstance(path, str) else "unmatched"
+
+
+async def _drain(receive: Receive, most: int) -> None:
+    """Read and drop the rest of a body, up to `most` bytes."""
+    dropped = 0
+    while dropped <= most:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        dropped += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 async def _refuse(send: Send, error: ApiError) -> None:

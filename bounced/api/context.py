@@ -23,6 +23,8 @@ class ApiContext:
     clock: Callable[[], datetime]
 
 
-def context(request: Request) -> ApiContext:
+async def context(request: Request) -> ApiContext:
+    """async although it awaits nothing: FastAPI runs a plain `def` dependency in
+    a worker thread, a hop per request for an attribute read."""
     found: ApiContext = request.app.state.context
     return found

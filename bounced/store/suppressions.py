@@ -9,17 +9,18 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    ARRAY,
     Select,
-    String,
+    Text,
     and_,
-    any_,
     bindparam,
     delete,
     func,
     insert,
+    literal,
+    literal_column,
     or_,
     select,
+    true,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -225,29 +226,57 @@ class Filters:
 def find_many(
     connection: Connection, addresses_: Sequence[str], *, scopes: Sequence[str] | None
 ) -> list[SuppressionRow]:
-    """The suppressions of any of `addresses_` (normalized), in one round trip on
-    PostgreSQL (`= ANY(array)`), in chunks of bound parameters on SQLite."""
+    """The suppressions of any of `addresses_` (normalized).
+
+    PostgreSQL gets the whole list in one round trip, as one text parameter split
+    server-side; SQLite gets chunks of bound parameters.
+    """
     unique = list(dict.fromkeys(addresses_))
-    found: list[SuppressionRow] = []
+    if not unique:
+        return []
     if connection.dialect.name == "postgresql":
-        chunks = [unique] if unique else []
+        found = _find_many_postgresql(connection, unique, scopes)
     else:
-        chunks = [
-            unique[i : i + SQLITE_CHUNK] for i in range(0, len(unique), SQLITE_CHUNK)
-        ]
-    for chunk in chunks:
-        if connection.dialect.name == "postgresql":
-            condition = Suppression.address == any_(
-                bindparam("addresses", chunk, type_=ARRAY(String))
-            )
-        else:
-            condition = Suppression.address.in_(chunk)
-        query = select(*_COLUMNS).where(condition)
-        if scopes is not None:
-            query = query.where(Suppression.scope.in_(list(scopes)))
-        found.extend(SuppressionRow(*row) for row in connection.execute(query))
+        found = []
+        for start in range(0, len(unique), SQLITE_CHUNK):
+            chunk = unique[start : start + SQLITE_CHUNK]
+            query = select(*_COLUMNS).where(Suppression.address.in_(chunk))
+            if scopes is not None:
+                query = query.where(Suppression.scope.in_(list(scopes)))
+            found.extend(SuppressionRow(*row) for row in connection.execute(query))
     found.sort(key=lambda row: (row.address, row.scope))
     return found
+
+
+def _find_many_postgresql(
+    connection: Connection, unique: list[str], scopes: Sequence[str] | None
+) -> list[SuppressionRow]:
+    """One index probe per address: `unnest` joined LATERAL to the lookup.
+
+    `= ANY(array)` or a plain join is planned as a scan of the whole table with
+    a hash (0.3 s at 1M rows for 100k addresses); the probes take a third of
+    that. The OFFSET keeps the planner from flattening the LATERAL subquery back
+    into a join. The list travels as one newline-joined text (normalized
+    addresses hold no whitespace), so the driver adapts one value, not 100,000.
+    JIT compilation would cost more than it saves for a query run once.
+    """
+    wanted = (
+        func.unnest(
+            func.string_to_array(
+                bindparam("addresses", "\n".join(unique), type_=Text),
+                literal("\n", Text),
+            )
+        )
+        .table_valued("a")
+        .render_derived(name="wanted")
+    )
+    lookup = select(*_COLUMNS).where(Suppression.address == wanted.c.a)
+    if scopes is not None:
+        lookup = lookup.where(Suppression.scope.in_(list(scopes)))
+    per_address = lookup.offset(literal_column("0")).lateral("found")
+    query = select(*per_address.c).select_from(wanted).join(per_address, true())
+    connection.exec_driver_sql("SET LOCAL jit = off")
+    return [SuppressionRow(*row) for row in connection.execute(query)]
 
 
 def page(
