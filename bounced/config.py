@@ -9,7 +9,9 @@ needs it.
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
+import json
 import os
 import re
 import tomllib
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from bounced.errors import ConfigError
+from bounced.reasons import Reason
 
 # A check returns None when the value is fine, else what is allowed.
 Check = Callable[[Any], str | None]
@@ -134,6 +137,217 @@ class VerpConfig:
     require_signed: bool = setting(False)
 
 
+# Event types a webhook endpoint can subscribe to (notices.EventType values).
+WEBHOOK_EVENTS = ("suppression.added", "complaint", "bounce.soft", "sender.alert")
+# What each format sends when `events` is left empty; listmonk has no use for a
+# sender alert (it is about a domain, not a subscriber).
+WEBHOOK_DEFAULT_EVENTS = {
+    "generic": ("suppression.added", "complaint", "sender.alert"),
+    "listmonk": ("suppression.added", "complaint"),
+}
+
+
+def _url(value: Any) -> str | None:
+    ok = re.fullmatch(r"https?://[^\s/?#]+[^\s]*", value)
+    return None if ok else "an http:// or https:// URL"
+
+
+def _endpoint_name(value: Any) -> str | None:
+    ok = re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,62}", value)
+    return None if ok else "a lowercase name of up to 63 letters, digits, '.-_'"
+
+
+def _webhook_events(value: Any) -> str | None:
+    bad = [e for e in value if e not in WEBHOOK_EVENTS]
+    return f"event types from {', '.join(WEBHOOK_EVENTS)}" if bad else None
+
+
+def _optional_secret(value: Any) -> str | None:
+    return None if value == "" or len(value) >= 16 else "at least 16 characters"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebhookEndpoint:
+    """One [[webhooks.endpoints]] table: where to POST which events, and how."""
+
+    name: str = setting(MISSING, check=_endpoint_name)
+    url: str = setting(MISSING, check=_url)
+    format: str = setting("generic", check=_one_of("generic", "listmonk"))
+    events: tuple[str, ...] = setting((), check=_webhook_events)
+    secret: str = setting("", check=_optional_secret)
+    username: str = setting("")
+    token: str = setting("")
+
+    @property
+    def subscribed(self) -> tuple[str, ...]:
+        """The event types this endpoint receives (the format's default if unset)."""
+        return self.events or WEBHOOK_DEFAULT_EVENTS[self.format]
+
+    def problems(self) -> list[str]:
+        """What the format needs: a generic receiver can only trust a signed POST,
+        and listmonk's /webhooks/bounce wants an API user and token (Basic auth)."""
+        found = []
+        if self.format == "generic" and not self.secret:
+            found.append(
+                "secret: expected a secret of at least 16 characters"
+                " (generic webhooks are always signed)"
+            )
+        if self.format == "listmonk":
+            found.extend(
+                f"{name}: expected the listmonk API user and token"
+                " (Basic auth on /webhooks/bounce)"
+                for name in ("username", "token")
+                if not getattr(self, name)
+            )
+            if "sender.alert" in self.events:
+                found.append(
+                    "events: expected no sender.alert for format listmonk"
+                    " (listmonk records bounces of subscribers, not of domains)"
+                )
+        return found
+
+
+def _endpoints(value: Any) -> str | None:
+    names = [endpoint.name for endpoint in value]
+    duplicate = next((n for n in names if names.count(n) > 1), None)
+    return f"unique names (not {duplicate!r} twice)" if duplicate else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebhooksConfig:
+    """[webhooks]: notify other systems of suppressions, complaints and alerts."""
+
+    endpoints: tuple[WebhookEndpoint, ...] = setting((), check=_endpoints)
+    deliver: bool = setting(True)
+    timeout: float = setting(10.0, check=_positive, duration=True)
+    poll_interval: float = setting(1.0, check=_positive, duration=True)
+    batch_size: int = setting(50, check=_positive)
+    claim_timeout: float = setting(120.0, check=_positive, duration=True)
+    initial_backoff: float = setting(30.0, check=_positive, duration=True)
+    max_backoff: float = setting(3600.0, check=_positive, duration=True)
+    give_up_after: float = setting(3 * 86400.0, check=_positive, duration=True)
+
+
+# Reasons a [policy] list may name: every failure reason. Complaints, deliveries
+# and auto-replies have rules of their own and are not failures.
+_NOT_FAILURES = frozenset({Reason.FEEDBACK, Reason.DELIVERED, Reason.VACATION})
+FAILURE_REASONS = tuple(r.value for r in Reason if r not in _NOT_FAILURES)
+
+
+def _reasons(value: Any) -> str | None:
+    bad = [r for r in value if r not in FAILURE_REASONS]
+    if bad:
+        return f"failure reasons (not {bad[0]!r}): " + ", ".join(FAILURE_REASONS)
+    return None
+
+
+def _expiries(value: Any) -> str | None:
+    """Each entry is KEY=DURATION, KEY a failure reason, feedback or soft_threshold."""
+    allowed = (
+        'entries such as "mailboxfull=30d", keyed by a failure reason, '
+        '"feedback" or "soft_threshold"'
+    )
+    for entry in value:
+        key, sep, duration = entry.partition("=")
+        keys = (*FAILURE_REASONS, "feedback", "soft_threshold")
+        if not sep or key.strip() not in keys or _duration(duration)[1] is not None:
+            return allowed
+    return None
+
+
+def expiry_table(entries: tuple[str, ...]) -> dict[str, float]:
+    """`[policy] expire_after` as {key: seconds} (entries already checked)."""
+    table = {}
+    for entry in entries:
+        key, _, duration = entry.partition("=")
+        seconds, _ = _duration(duration)
+        if seconds is not None:
+            table[key.strip()] = seconds
+    return table
+
+
+def _schedule(value: Any) -> str | None:
+    return None if value and min(value) > 0 else "at least one duration above 0"
+
+
+def _optional_url(value: Any) -> str | None:
+    ok = value == "" or re.match(r"^https?://[^\s/]+", value)
+    return None if ok else "an http:// or https:// URL, or empty"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PolicyConfig:
+    """[policy]: what a bounce, a complaint or a run of soft bounces does."""
+
+    suppress_reasons: tuple[str, ...] = setting(
+        (
+            "userunknown",
+            "hostunknown",
+            "hasmoved",
+            "notaccept",
+            "suspend",
+            "mailboxfull",
+            "filtered",
+            "suppressed",
+            "undefined",
+        ),
+        check=_reasons,
+    )
+    sender_reasons: tuple[str, ...] = setting(
+        (
+            "blocked",
+            "badreputation",
+            "requireptr",
+            "authfailure",
+            "rejected",
+            "spamdetected",
+            "norelaying",
+            "securityerror",
+            "failedstarttls",
+        ),
+        check=_reasons,
+    )
+    soft_bounce_threshold: int = setting(3, check=_positive)
+    soft_bounce_window: float = setting(30 * 86400.0, check=_positive, duration=True)
+    complaint_types: tuple[str, ...] = setting(("abuse", "fraud"))
+    complaint_scope: str = setting("list", check=_one_of("list", "global"))
+    bounce_scope: str = setting("global", check=_one_of("global", "list"))
+    expire_after: tuple[str, ...] = setting(("mailboxfull=30d",), check=_expiries)
+    alert_window: float = setting(7 * 86400.0, check=_positive, duration=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RetryConfig:
+    """[retry]: when transient failures are tried again, how fast, and by whom."""
+
+    dispatcher: str = setting("pull", check=_one_of("none", "pull", "webhook", "relay"))
+    schedule: tuple[float, ...] = setting(
+        (900.0, 3600.0, 14400.0, 43200.0, 86400.0),
+        check=_schedule,
+        duration=True,
+    )
+    lifetime: float = setting(72 * 3600.0, check=_positive, duration=True)
+    tick_interval: float = setting(10.0, check=_positive, duration=True)
+    claim_timeout: float = setting(300.0, check=_positive, duration=True)
+    batch_initial: int = setting(20, check=_positive)
+    batch_min: int = setting(1, check=_positive)
+    batch_max: int = setting(200, check=_positive)
+    batch_step: int = setting(5, check=_positive)
+    min_gap: float = setting(60.0, check=_non_negative, duration=True)
+    max_gap: float = setting(3600.0, check=_non_negative, duration=True)
+    handoff_retry: float = setting(60.0, check=_positive, duration=True)
+    relay_host: str = setting("127.0.0.1")
+    relay_port: int = setting(25, check=_port)
+    relay_starttls: bool = setting(False)
+    relay_username: str = setting("")
+    relay_password: str = setting("")
+    relay_timeout: float = setting(30.0, check=_positive, duration=True)
+    webhook_url: str = setting("", check=_optional_url)
+    webhook_secret: str = setting("")
+    webhook_timeout: float = setting(10.0, check=_positive, duration=True)
+    pull_lease: float = setting(300.0, check=_positive, duration=True)
+
+
 def _tokens(value: Any) -> str | None:
     # Printable ASCII without spaces: what fits in an Authorization header as is.
     bad = [t for t in value if not re.fullmatch(r"[\x21-\x7e]{16,}", t)]
@@ -202,6 +416,9 @@ class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     processor: ProcessorConfig = field(default_factory=ProcessorConfig)
     verp: VerpConfig = field(default_factory=VerpConfig)
+    webhooks: WebhooksConfig = field(default_factory=WebhooksConfig)
+    policy: PolicyConfig = field(default_factory=PolicyConfig)
+    retry: RetryConfig = field(default_factory=RetryConfig)
     api: ApiConfig = field(default_factory=ApiConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
@@ -214,6 +431,8 @@ class Config:
             raw = {f.name: getattr(current, f.name) for f in fields(current)}
             raw.update(values)
             changed[name] = _build(SECTIONS[name], name, raw, problems)
+        if not problems:
+            problems.extend(_cross_checks(replace(self, **changed)))
         if problems:
             raise ConfigError(problems)
         return replace(self, **changed)
@@ -225,6 +444,9 @@ SECTIONS: dict[str, type] = {
     "database": DatabaseConfig,
     "processor": ProcessorConfig,
     "verp": VerpConfig,
+    "webhooks": WebhooksConfig,
+    "policy": PolicyConfig,
+    "retry": RetryConfig,
     "api": ApiConfig,
     "logging": LoggingConfig,
 }
@@ -254,15 +476,51 @@ def load(path: Path | None = None, environ: Mapping[str, str] | None = None) -> 
             problems.append(f"{name}: expected a [{name}] table")
             table = {}
         sections[name] = _build(cls, name, table, problems)
-    verp = sections["verp"]
+    if not problems:
+        problems.extend(_cross_checks(Config(**sections)))
+    if problems:
+        raise ConfigError(problems)
+    return Config(**sections)
+
+
+def _cross_checks(config: Config) -> list[str]:
+    """Problems that involve more than one key (each still names the key to fix)."""
+    problems = []
+    verp, policy, retry = config.verp, config.policy, config.retry
     if verp.require_signed and not verp.secrets:
         problems.append(
             "verp.require_signed: expected false unless verp.secrets is set"
         )
-    problems.extend(api_problems(sections["api"]))
-    if problems:
-        raise ConfigError(problems)
-    return Config(**sections)
+    both = sorted(set(policy.suppress_reasons) & set(policy.sender_reasons))
+    if both:
+        problems.append(
+            "policy.sender_reasons: expected reasons not also in"
+            f" policy.suppress_reasons, got {', '.join(both)}"
+        )
+    if not retry.batch_min <= retry.batch_initial <= retry.batch_max:
+        problems.append(
+            "retry.batch_initial: expected a size from retry.batch_min"
+            f" ({retry.batch_min}) to retry.batch_max ({retry.batch_max}),"
+            f" got {retry.batch_initial}"
+        )
+    if retry.min_gap > retry.max_gap:
+        problems.append(
+            f"retry.max_gap: expected at least retry.min_gap ({retry.min_gap:g}s),"
+            f" got {retry.max_gap:g}s"
+        )
+    if retry.dispatcher == "webhook" and not retry.webhook_url:
+        problems.append(
+            "retry.webhook_url: expected a URL when retry.dispatcher is webhook"
+        )
+    if retry.dispatcher == "relay" and not verp.secrets:
+        # Only a signed VERP bounce proves a returned message is ours (DESIGN.md
+        # step 7): without secrets nothing could ever be relayed.
+        problems.append(
+            "retry.dispatcher: relay needs verp.secrets (only signed VERP bounces"
+            " are relayed)"
+        )
+    problems.extend(api_problems(config.api))
+    return problems
 
 
 def _apply_environment(
@@ -306,15 +564,67 @@ def _build(
             if spec.default is MISSING:
                 problems.append(f"{key}: required")
             continue
-        value, problem = _coerce(table[name], hints[name], spec.metadata)
+        item = _table_item(hints[name])
+        if item is not None:
+            value, problem = _tables(table[name], item, key, problems)
+        else:
+            value, problem = _coerce(table[name], hints[name], spec.metadata)
         if problem is None:
             check = spec.metadata.get("check")
             problem = check(value) if check and value is not None else None
+        if problem == "":
+            continue
         if problem is not None:
-            problems.append(f"{key}: expected {problem}, got {_show(table[name])}")
+            shown = "(hidden)" if _is_secret(name) else _show(table[name])
+            problems.append(f"{key}: expected {problem}, got {shown}")
             continue
         values[name] = value
-    return cls(**values)
+    required = {n for n, f in known.items() if f.default is MISSING}
+    if not required <= set(values):
+        return None  # each missing or bad required key is already a problem
+    built = cls(**values)
+    # Checks across keys of one table (e.g. WebhookEndpoint: format needs secret).
+    across = getattr(built, "problems", None)
+    if callable(across):
+        problems.extend(f"{section}.{problem}" for problem in across())
+    return built
+
+
+def _table_item(hint: Any) -> type | None:
+    """The dataclass of a `tuple[SomeTable, ...]` field (an array of tables)."""
+    if typing.get_origin(hint) is not tuple:
+        return None
+    item = typing.get_args(hint)[0]
+    return item if isinstance(item, type) and dataclasses.is_dataclass(item) else None
+
+
+def _tables(
+    value: Any, cls: type, key: str, problems: list[str]
+) -> tuple[Any, str | None]:
+    """An array of tables ([[webhooks.endpoints]]); from the environment, JSON.
+
+    Each table's problems are reported under `key[index].field`; the array itself
+    only fails when it is not an array of tables.
+    """
+    if isinstance(value, _EnvText):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None, "a JSON array of objects"
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(v, dict | cls) for v in value
+    ):
+        return None, "an array of tables ([[...]] in TOML)"
+    before = len(problems)
+    built = tuple(
+        table
+        if isinstance(table, cls)  # already built: Config.with_overrides()
+        else _build(cls, f"{key}[{index}]", table, problems)
+        for index, table in enumerate(value)
+    )
+    if len(problems) > before:
+        return None, ""  # already reported, field by field
+    return built, None
 
 
 def _coerce(value: Any, hint: Any, meta: Mapping[str, Any]) -> tuple[Any, str | None]:
@@ -330,9 +640,9 @@ def _coerce(value: Any, hint: Any, meta: Mapping[str, Any]) -> tuple[Any, str | 
         (item,) = typing.get_args(hint)[:1]
         if isinstance(value, _EnvText):
             value = [part.strip() for part in value.split(",") if part.strip()]
-        elif isinstance(value, tuple):  # a current value, in with_overrides()
-            value = list(value)
-        if not isinstance(value, list):
+        # with_overrides() hands back the current value, a tuple, for keys it
+        # does not change.
+        if not isinstance(value, list | tuple):
             return None, "a list"
         items = []
         for element in value:
@@ -382,6 +692,11 @@ def _duration(value: Any) -> tuple[float | None, str | None]:
         if match:
             return float(match[1]) * _UNIT_SECONDS[match[2]], None
     return None, allowed
+
+
+def _is_secret(name: str) -> bool:
+    """Keys whose values must not be echoed into logs and terminals."""
+    return "secret" in name or "token" in name
 
 
 def _show(value: Any) -> str:

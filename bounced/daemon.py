@@ -1,11 +1,13 @@
-"""The composition root: one event loop hosting the listener and the processor.
+"""The composition root: one event loop hosting the listener, the processor and
+the retry scheduler (APScheduler) and webhook delivery.
 
 `serve()` builds every part from the configuration, passes each its section, and
 shuts them down in order on SIGTERM or SIGINT: stop the HTTP API (open requests
 finish), stop accepting connections, let open sessions finish their commits,
-drain the spool, stop the processor, close the parser pool, dispose of the
-engine. The API is uvicorn serving in this same event loop; its routes run
-their database work in worker threads.
+drain the spool, stop the retry scheduler (a running tick finishes), stop the
+processor, close the parser pool, let the webhook round in flight finish,
+dispose of the engine. The API is uvicorn serving in this same event loop; its
+routes run their database work in worker threads.
 """
 
 from __future__ import annotations
@@ -20,12 +22,16 @@ from bounced.api import create_app
 from bounced.api.server import ApiServer
 from bounced.config import Config, api_problems
 from bounced.errors import ConfigError
+from bounced.policy import Rules
 from bounced.processor import Processor
+from bounced.retry import RetryScheduler, make_dispatcher
 from bounced.smtp import BounceHandler, BounceSMTP
 from bounced.store import migrate
 from bounced.store.engine import make_engine
+from bounced.store.outbox import Outbox
 from bounced.store.spool import Spool
 from bounced.verp import Codec
+from bounced.webhooks import Deliverer
 from bounced.workers import ParserPool
 
 log = logging.getLogger(__name__)
@@ -96,15 +102,49 @@ async def serve(
     pool: ParserPool | None = None
     processor: Processor | None = None
     processing: asyncio.Task[None] | None = None
+    scheduler: RetryScheduler | None = None
     if config.processor.enabled:
         pool = ParserPool(
             workers=config.processor.workers,
             time_limit=config.processor.parse_time_limit,
         )
+        rules = Rules.from_config(config.policy, config.retry)
         processor = Processor(
-            engine, pool, config.processor, clock=clock, wake=spool.committed, verp=verp
+            engine,
+            pool,
+            config.processor,
+            clock=clock,
+            wake=spool.committed,
+            verp=verp,
+            outbox=Outbox(config.webhooks.endpoints),
+            rules=rules,
+            retry_config=config.retry,
         )
         processing = loop.create_task(processor.run(), name="processor")
+        # An ingest-only daemon (processor disabled) dispatches nothing either.
+        if config.retry.dispatcher != "none":
+            scheduler = RetryScheduler(
+                engine,
+                make_dispatcher(config, clock=clock, engine=engine),
+                config.retry,
+                rules,
+                clock=clock,
+                worker=processor.worker,
+            )
+            scheduler.start()
+            log.info(
+                "retries dispatcher=%s tick=%gs",
+                config.retry.dispatcher,
+                config.retry.tick_interval,
+            )
+
+    # Webhook delivery: its own task, thread and HTTP client, so a dead receiver
+    # only lets notices wait in the outbox; it never slows intake.
+    deliverer: Deliverer | None = None
+    delivering: asyncio.Task[None] | None = None
+    if config.webhooks.deliver and config.webhooks.endpoints:
+        deliverer = Deliverer(engine, config.webhooks, clock=clock)
+        delivering = loop.create_task(deliverer.run(), name="webhooks")
 
     if stop is None:
         stop = asyncio.Event()
@@ -130,11 +170,23 @@ async def serve(
         except TimeoutError:
             log.warning("sessions still open after %ss; closing", DRAIN_SECONDS)
         await spool.close()
+        if scheduler is not None:
+            await scheduler.stop()
         if processor is not None and processing is not None and pool is not None:
             await processor.stop()
             await asyncio.gather(processing, return_exceptions=True)
             processor.close()
             pool.close()
+        if deliverer is not None and delivering is not None:
+            # A POST in flight gets its timeout to finish; cut off, its notice is
+            # sent again when the lease runs out (receivers deduplicate on the id).
+            await deliverer.stop()
+            grace = min(config.webhooks.timeout, DRAIN_SECONDS)
+            done, _ = await asyncio.wait({delivering}, timeout=grace)
+            if not done:
+                delivering.cancel()
+            await asyncio.gather(delivering, return_exceptions=True)
+            await deliverer.close()
         engine.dispose()
         log.info("stopped")
 

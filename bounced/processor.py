@@ -21,8 +21,9 @@ from functools import partial
 from sqlalchemy.engine import Engine
 
 from bounced import metrics, policy
-from bounced.config import ProcessorConfig, VerpConfig
+from bounced.config import ProcessorConfig, RetryConfig, VerpConfig
 from bounced.store import claims, outcomes
+from bounced.store.outbox import Outbox
 from bounced.verp import Codec
 from bounced.workers import ParserPool
 
@@ -49,6 +50,9 @@ class Processor:
         wake: asyncio.Event | None = None,
         decide: outcomes.Decide = policy.decide,
         verp: VerpConfig | None = None,
+        outbox: Outbox | None = None,
+        rules: policy.Rules = policy.DEFAULT_RULES,
+        retry_config: RetryConfig | None = None,
     ) -> None:
         self._engine = engine
         self._pool = pool
@@ -56,9 +60,12 @@ class Processor:
         self._clock = clock
         self._wake = wake or asyncio.Event()
         self._decide = decide
+        self._rules = rules
+        self._retry_config = retry_config or RetryConfig()
         verp = verp or VerpConfig()
         self._codec = Codec(verp.secrets, verp.prefix, int(verp.lifetime // 86400))
         self._require_signed = verp.require_signed
+        self._outbox = outbox
         self.worker = worker_name()
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="processor")
         self._stopping = asyncio.Event()
@@ -149,6 +156,9 @@ class Processor:
                 decide=self._decide,
                 now=decided_at,
                 require_signed=self._require_signed,
+                outbox=self._outbox,
+                rules=self._rules,
+                retry_config=self._retry_config,
             ),
         )
         _observe(items, results, decided_at)

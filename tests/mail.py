@@ -105,3 +105,55 @@ def spool_settled(engine: Engine, expected: int) -> Callable[[], bool]:
         return total == expected and pending == 0
 
     return check
+
+
+def full_dsn(
+    recipient: str,
+    status: str,
+    reply_code: int | None,
+    *,
+    message_id: str = "<original-1@news.example.com>",
+    list_id: str | None = "weekly.news.example.com",
+    body: str = "Hello,\r\nthis week's news.\r\n",
+) -> bytes:
+    """A DSN that returns the whole original (message/rfc822), as Postfix does
+    when the original is under its bounce_size_limit."""
+    diagnostic = f"smtp; {reply_code} {status} try again later" if reply_code else ""
+    list_header = f"List-Id: <{list_id}>\r\n" if list_id else ""
+    text = (
+        "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\r\n"
+        "To: bounces@bounces.example.com\r\n"
+        "Subject: Undelivered Mail Returned to Sender\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="BND"\r\n'
+        "\r\n"
+        "--BND\r\n"
+        "Content-Type: text/plain; charset=us-ascii\r\n"
+        "\r\n"
+        "Your message could not be delivered for now.\r\n"
+        "\r\n"
+        "--BND\r\n"
+        "Content-Type: message/delivery-status\r\n"
+        "\r\n"
+        "Reporting-MTA: dns; mx.example.net\r\n"
+        "\r\n"
+        f"Final-Recipient: rfc822; {recipient}\r\n"
+        "Action: failed\r\n"
+        f"Status: {status}\r\n"
+        + (f"Diagnostic-Code: {diagnostic}\r\n" if diagnostic else "")
+        + "\r\n"
+        "--BND\r\n"
+        "Content-Type: message/rfc822\r\n"
+        "\r\n"
+        "Return-Path: <old@bounces.example.com>\r\n"
+        f"Message-ID: {message_id}\r\n"
+        f"{list_header}"
+        "From: news@news.example.com\r\n"
+        f"To: {recipient}\r\n"
+        "Subject: Our newsletter\r\n"
+        "\r\n"
+        f"{body}"
+        "\r\n"
+        "--BND--\r\n"
+    )
+    return text.encode("utf-8")

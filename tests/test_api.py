@@ -231,7 +231,7 @@ def test_a_bounced_address_is_suppressed_with_reason_status_dates_count_and_why(
     )
     assert item["source"] == "bounce"
     assert item["first_seen_at"].startswith("20")
-    assert item["why"]["rule"] == "permanent failure"
+    assert item["why"]["rule"] == "permanent failure about the address (userunknown)"
 
 
 def test_an_address_that_may_be_mailed_is_404_and_a_malformed_one_422(client):
@@ -588,10 +588,11 @@ def test_events_are_listed_filtered_and_their_raw_message_is_admin_only(client, 
         "erin@other.example",
         "dave@example.org",
     ]
+    # A transient failure is retried (policy.py): mailbox full, 4.2.2.
     assert (event["recipient"], event["status"], event["decision"]) == (
         "dave@example.org",
         "4.2.2",
-        "record",
+        "retry",
     )
     assert by_address["items"] == full["items"]
     assert one == event
@@ -612,7 +613,7 @@ def test_stats_count_events_by_reason_decision_and_domain(client, engine):
 
     assert body["events"] == 3
     assert body["by_reason"] == {"userunknown": 2, "mailboxfull": 1}
-    assert body["by_decision"] == {"suppress": 2, "record": 1}
+    assert body["by_decision"] == {"suppress": 2, "retry": 1}
     assert body["by_domain"] == {"example.org": 2, "other.example": 1}
     assert body["suppressions_added"] == 2
 

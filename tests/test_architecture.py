@@ -20,6 +20,8 @@ PURE_MODULES = [
     "bounced/classify.py",
     "bounced/classify/",
     "bounced/explain.py",
+    "bounced/notices.py",
+    "bounced/pacing.py",
     "bounced/parse/",
     "bounced/policy.py",
     "bounced/reasons.py",

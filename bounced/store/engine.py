@@ -81,3 +81,23 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Connection) -> None:
         readonly = connection.get_execution_options().get("readonly", False)
         connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+def insert_ignoring_conflicts(
+    connection: Connection, table: Any, values: dict[str, Any], keys: list[str]
+) -> bool:
+    """INSERT ... ON CONFLICT (keys) DO NOTHING; True if a row was inserted.
+
+    Both backends speak it, each through its own dialect's insert(): two daemons
+    creating the same row at once must not make one of them fail.
+    """
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        statement: Any = postgresql.insert(table).values(**values)
+    else:
+        from sqlalchemy.dialects import sqlite
+
+        statement = sqlite.insert(table).values(**values)
+    result = connection.execute(statement.on_conflict_do_nothing(index_elements=keys))
+    return bool(result.rowcount == 1)

@@ -14,23 +14,29 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bounced import address as addresses
+from bounced import policy
 from bounced import verp as verps
-from bounced.policy import Decision, History, Verdict
+from bounced.config import RetryConfig
+from bounced.policy import DEFAULT_RULES, Decision, History, Rules, Verdict
 from bounced.report import Classification, Finding, Report
-from bounced.store import suppressions
+from bounced.store import effects, retries
 from bounced.store.claims import ClaimedMessage
 from bounced.store.schema import BounceEvent, InboundMessage
 
+if TYPE_CHECKING:
+    from bounced.store.outbox import Outbox
+
 log = logging.getLogger(__name__)
 
-Decide = Callable[[Finding, Classification, History], Decision]
+Decide = Callable[[Finding, Classification, History, Rules], Decision]
+DEFAULT_RETRY = RetryConfig()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,24 +61,27 @@ def record_batch(
     outcomes: Sequence[Outcome],
     *,
     worker: str,
-    decide: Decide,
     now: datetime,
+    decide: Decide = policy.decide,
     require_signed: bool = False,
+    outbox: Outbox | None = None,
+    rules: Rules = DEFAULT_RULES,
+    retry_config: RetryConfig = DEFAULT_RETRY,
 ) -> list[Recorded]:
     """Record each outcome in its own savepoint, all in one transaction.
 
     With `require_signed`, only a validly signed VERP envelope lets a bounce act on
-    an address (verp.attribute); everything else is recorded only.
+    an address (verp.attribute); everything else is recorded only. With `outbox`,
+    the webhook notices of the decisions are queued in the same savepoint.
     """
+    context = _Context(decide, require_signed, rules, retry_config, outbox)
     results: list[Recorded] = []
     with engine.begin() as connection:
         for outcome in outcomes:
             try:
                 with connection.begin_nested():
                     results.append(
-                        _record_one(
-                            connection, outcome, worker, decide, now, require_signed
-                        )
+                        _record_one(connection, outcome, worker, now, context)
                     )
             except SQLAlchemyError as exc:
                 log.error(
@@ -96,13 +105,21 @@ def record_batch(
     return results
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    decide: Decide
+    require_signed: bool
+    rules: Rules
+    retry_config: RetryConfig
+    outbox: Outbox | None
+
+
 def _record_one(
     connection: Connection,
     outcome: Outcome,
     worker: str,
-    decide: Decide,
     now: datetime,
-    require_signed: bool,
+    context: _Context,
 ) -> Recorded:
     report = outcome.report
     state = "processed" if report.findings else "unparsed"
@@ -114,20 +131,44 @@ def _record_one(
         return Recorded(outcome.message.id, "lost", 0)
     returned = report.returned
     verp = outcome.verp
-    list_id = (returned.list_id if returned else None) or (
+    list_id = _list_id(returned.list_id if returned else None) or _list_id(
         verp.list_id if verp else None
+    )
+    orig_message_id = (returned.message_id if returned else None) or (
+        verp.message_id if verp else None
     )
     for finding, verdict in zip(report.findings, outcome.classifications, strict=True):
         recipient = addresses.normalize(finding.recipient)
         stored = recipient or finding.recipient.strip().lower()[:320]
-        attribution = verps.attribute(recipient, verp, require_signed=require_signed)
+        attribution = verps.attribute(
+            recipient, verp, require_signed=context.require_signed
+        )
         subject = attribution.subject if attribution.trusted else None
+        open_retry = None
         if subject is None:
             rule = f"not acted on: {attribution.note}"
             decision = Decision(verdict=Verdict.RECORD, rule=rule)
         else:
-            history = suppressions.history(connection, subject, now)
-            decision = decide(finding, verdict, history)
+            open_retry = retries.find_open(connection, subject, orig_message_id)
+            # Provably ours (DESIGN.md step 7): the bounce came to a valid signed
+            # VERP address of this very recipient and returned the original.
+            provably_ours = bool(
+                verp is not None
+                and verp.valid
+                and verp.recipient == subject
+                and returned is not None
+            )
+            history = effects.history(
+                connection,
+                subject,
+                now,
+                context.rules,
+                retry=open_retry[1] if open_retry else None,
+                list_id=list_id,
+                provably_ours=provably_ours,
+            )
+            decision = context.decide(finding, verdict, history, context.rules)
+        why = effects.why(decision, verdict.rule)
         event_id = connection.execute(
             insert(BounceEvent).returning(BounceEvent.id),
             {
@@ -152,21 +193,67 @@ def _record_one(
                 "list_id": _clip(list_id, 255),
                 "returned_headers": json.dumps(returned.headers) if returned else None,
                 "decision": decision.verdict.value,
-                "why": _why(decision, verdict),
+                "why": why,
                 "subject": subject,
                 "verp": verp.status if verp else None,
             },
         ).scalar_one()
-        if decision.verdict is Verdict.SUPPRESS and subject is not None:
-            suppressions.suppress(
+        if subject is None:
+            continue
+        facts = effects.Facts(
+            reason=verdict.reason.value,
+            status=finding.status,
+            reply_code=finding.reply_code,
+            diagnostic=finding.diagnostic,
+            feedback_type=_clip(finding.feedback_type, 32),
+        )
+        effects.apply(
+            connection,
+            subject=subject,
+            decision=decision,
+            facts=facts,
+            event_id=event_id,
+            why=why,
+            actor="processor",
+            now=now,
+            retry_config=context.retry_config,
+        )
+        if decision.retry is not None:
+            retries.carry_out(
                 connection,
-                address=subject,
-                scope=decision.scope,
+                decision.retry,
+                open_id=open_retry[0] if open_retry else None,
+                new=retries.NewRetry(
+                    recipient=subject,
+                    list_id=list_id,
+                    orig_message_id=orig_message_id,
+                    campaign=returned.header("X-Listmonk-Campaign")
+                    if returned
+                    else None,
+                    subscriber=(
+                        returned.header("X-Listmonk-Subscriber") if returned else None
+                    ),
+                    facts=facts,
+                    provably_ours=history.provably_ours,
+                    event_id=event_id,
+                    message_id=outcome.message.id,
+                ),
+                now=now,
+                config=context.retry_config,
+                note=decision.rule,
+            )
+        if context.outbox is not None:  # webhook notices commit with the decision
+            context.outbox.add_finding(
+                connection,
+                bounce_event_id=event_id,
+                subject=subject,
                 finding=finding,
                 classification=verdict,
-                event_id=event_id,
-                why=_why(decision, verdict),
-                actor="processor",
+                decision=decision,
+                returned=returned,
+                verp=verp,
+                list_id=list_id,
+                received_at=outcome.message.received_at,
                 now=now,
             )
     return Recorded(outcome.message.id, state, len(report.findings))
@@ -232,13 +319,13 @@ def spool_counts(engine: Engine) -> dict[str, int]:
         return {state: count for state, count in rows}
 
 
-def _why(decision: Decision, verdict: Classification) -> str:
-    payload: dict[str, Any] = {
-        "rule": decision.rule,
-        "classified_by": verdict.rule,
-        "inputs": decision.inputs,
-    }
-    return json.dumps(payload, sort_keys=True)
+def _list_id(text: str | None) -> str | None:
+    """The list's identifier: `Weekly News <weekly.example.com>` names the list
+    weekly.example.com (RFC 2919 §2, compared case-insensitively, §3)."""
+    if not text:
+        return None
+    inside = text[text.find("<") + 1 : text.rfind(">")] if "<" in text else text
+    return inside.strip().lower()[:255] or None
 
 
 def _clip(value: str | None, limit: int) -> str | None:

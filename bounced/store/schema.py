@@ -8,12 +8,14 @@ the enum's string value, never an ordinal.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -195,7 +197,11 @@ class SuppressionChange(Base):
 class Retry(Base):
     """A recipient whose delivery failed for now, due to be tried again.
 
-    `key` is the idempotency key handed to dispatchers (at-least-once delivery).
+    `state` moves pending → (ready →) dispatched → done, or to expired, failed or
+    cancelled. `attempt` counts hand-overs to the dispatcher; the idempotency key
+    a dispatcher sees is `<key>-<attempt + 1>`, the same however often a crash
+    makes us hand the same attempt over again. A claim is a lease, as for the
+    spool (claims.py); pull consumers hold one too, while they work on a batch.
     """
 
     __tablename__ = "retries"
@@ -208,33 +214,52 @@ class Retry(Base):
     message_id: Mapped[int | None] = mapped_column(
         ForeignKey("inbound_messages.id", ondelete="SET NULL")
     )
-    recipient: Mapped[str] = mapped_column(String(320), index=True)
+    recipient: Mapped[str] = mapped_column(String(320))
     domain: Mapped[str] = mapped_column(String(255))
     list_id: Mapped[str | None] = mapped_column(String(255))
+    orig_message_id: Mapped[str | None] = mapped_column(Text)
+    campaign: Mapped[str | None] = mapped_column(String(255))
+    subscriber: Mapped[str | None] = mapped_column(String(255))
+    reason: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str | None] = mapped_column(String(16))
+    reply_code: Mapped[int | None] = mapped_column(Integer)
+    provably_ours: Mapped[bool] = mapped_column(Boolean, default=False)
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempt: Mapped[int] = mapped_column(Integer, default=0)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # dispatcher errors
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     due_at: Mapped[datetime] = mapped_column(UtcDateTime())
     give_up_at: Mapped[datetime] = mapped_column(UtcDateTime())
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claim_expires: Mapped[datetime | None] = mapped_column(UtcDateTime())
     dispatched_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_result: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         Index("ix_retries_state_due_at", "state", "due_at"),
         Index("ix_retries_domain_state", "domain", "state"),
+        Index("ix_retries_recipient_state", "recipient", "state"),
     )
 
 
 class DomainState(Base):
-    """Per destination domain: retry batch size, pacing, and sender alerts."""
+    """Per destination domain: retry batch size and pacing, and the sender alert.
+
+    `batch_size` and `gap` follow pacing.py (halve on "slow down", grow on
+    success); `next_batch_at` is the earliest time the next batch may go.
+    The alert columns hold the last permanent failure that blamed the sender.
+    """
 
     __tablename__ = "domain_states"
 
     domain: Mapped[str] = mapped_column(String(255), primary_key=True)
     batch_size: Mapped[int] = mapped_column(Integer)
+    gap: Mapped[float] = mapped_column(Float, default=0.0)
     next_batch_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_batch_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    throttled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    throttles: Mapped[int] = mapped_column(Integer, default=0)
     last_result: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     alert_reason: Mapped[str | None] = mapped_column(String(32))
@@ -242,3 +267,60 @@ class DomainState(Base):
     alert_first_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     alert_last_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     alert_detail: Mapped[str | None] = mapped_column(Text)
+
+
+class WebhookDelivery(Base):
+    """The webhook outbox: one notice to POST to one endpoint.
+
+    Rows are written in the same transaction as the decision they announce, so a
+    crash can neither lose a notice nor send one for a decision that never
+    committed. Delivery claims rows with a lease like the spool; `event_id` is
+    the same for every endpoint told of one event and is the receivers'
+    idempotency key (delivery is at least once). `state` moves pending →
+    delivered | failed (gave up or refused for good).
+    """
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(40))
+    type: Mapped[str] = mapped_column(String(32))
+    endpoint: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # the generic notice, JSON
+    bounce_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bounce_events.id", ondelete="SET NULL")
+    )
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claim_expires: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_result: Mapped[str | None] = mapped_column(String(255))
+
+    __table_args__ = (
+        Index("ix_webhook_deliveries_state_due_at", "state", "due_at"),
+        UniqueConstraint("event_id", "endpoint"),
+    )
+
+
+class SoftBounce(Base):
+    """One day on which an address soft-bounced (at most one row per day).
+
+    Mailman counts at most one bounce per day; rows older than the window are
+    ignored and pruned, and a delivery or a reset deletes them all.
+    """
+
+    __tablename__ = "soft_bounces"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    address: Mapped[str] = mapped_column(String(320))
+    day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    reason: Mapped[str | None] = mapped_column(String(32))
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bounce_events.id", ondelete="SET NULL")
+    )
+
+    __table_args__ = (UniqueConstraint("address", "day"),)

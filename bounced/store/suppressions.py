@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Select,
     Text,
     and_,
@@ -30,6 +31,18 @@ from bounced import address as addresses
 from bounced.policy import History
 from bounced.report import Classification, Finding
 from bounced.store.schema import Suppression, SuppressionChange
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One line of the audit trail."""
+
+    at: datetime
+    scope: str
+    change: str
+    actor: str
+    reason: str | None
+    note: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +80,13 @@ _COLUMNS = (
 
 
 def history(connection: Connection, address: str, now: datetime) -> History:
-    """What the policy needs to know about `address` before a new finding."""
+    """What the policy needs to know about `address`'s suppressions."""
     found = connection.execute(
-        select(Suppression.id).where(Suppression.address == address).limit(1)
+        select(Suppression.id)
+        .where(Suppression.address == address, _active(now))
+        .limit(1)
     ).first()
-    return History(suppressed=found is not None)
+    return History(now=now, suppressed=found is not None)
 
 
 def suppress(
@@ -86,24 +101,65 @@ def suppress(
     actor: str,
     now: datetime,
     source: str | None = None,
+    expires_at: datetime | None = None,
 ) -> str:
-    """Add or refresh a suppression; returns "added" or "updated"."""
-    source = source or ("complaint" if finding.feedback_type else "bounce")
+    """Add or refresh a suppression from a finding; returns "added" or "updated"."""
+    return upsert(
+        connection,
+        address=address,
+        scope=scope,
+        reason=classification.reason.value,
+        source=source or ("complaint" if finding.feedback_type else "bounce"),
+        status=finding.status,
+        reply_code=finding.reply_code,
+        diagnostic=finding.diagnostic,
+        feedback_type=finding.feedback_type,
+        event_id=event_id,
+        why=why,
+        actor=actor,
+        now=now,
+        expires_at=expires_at,
+    )
+
+
+def upsert(
+    connection: Connection,
+    *,
+    address: str,
+    scope: str,
+    reason: str,
+    source: str,
+    status: str | None,
+    reply_code: int | None,
+    diagnostic: str | None,
+    feedback_type: str | None,
+    event_id: int | None,
+    why: str,
+    actor: str,
+    now: datetime,
+    expires_at: datetime | None = None,
+) -> str:
+    """Add or refresh a suppression, recorded in the audit trail.
+
+    A refresh takes the new reason, why and expiry (a suppression that lapsed
+    and bounced again starts over) and counts one more occurrence.
+    """
     existing = connection.execute(
         select(Suppression.id, Suppression.count).where(
             Suppression.address == address, Suppression.scope == scope
         )
     ).first()
     values = {
-        "reason": classification.reason.value,
+        "reason": reason,
         "source": source,
-        "status": finding.status,
-        "reply_code": finding.reply_code,
-        "diagnostic": finding.diagnostic,
-        "feedback_type": finding.feedback_type,
+        "status": status,
+        "reply_code": reply_code,
+        "diagnostic": diagnostic,
+        "feedback_type": feedback_type,
         "last_seen_at": now,
         "event_id": event_id,
         "why": why,
+        "expires_at": expires_at,
     }
     if existing is None:
         connection.execute(
@@ -133,21 +189,75 @@ def suppress(
             "scope": scope,
             "change": change,
             "actor": actor,
-            "reason": classification.reason.value,
+            "reason": reason,
             "note": None,
         },
     )
     return change
 
 
-def find(connection: Connection, address: str) -> list[SuppressionRow]:
-    """Every suppression of `address` (global and per list)."""
-    rows = connection.execute(
+def find(
+    connection: Connection, address: str, *, now: datetime | None = None
+) -> list[SuppressionRow]:
+    """Every suppression of `address` (global and per list); with `now`, only
+    those that have not lapsed."""
+    query = (
         select(*_COLUMNS)
         .where(Suppression.address == address)
         .order_by(Suppression.scope)
     )
-    return [SuppressionRow(*row) for row in rows]
+    if now is not None:
+        query = query.where(_active(now))
+    return [SuppressionRow(*row) for row in connection.execute(query)]
+
+
+def changes(connection: Connection, address: str, *, limit: int = 50) -> list[Change]:
+    """The audit trail of `address`, newest first."""
+    rows = connection.execute(
+        select(
+            SuppressionChange.at,
+            SuppressionChange.scope,
+            SuppressionChange.change,
+            SuppressionChange.actor,
+            SuppressionChange.reason,
+            SuppressionChange.note,
+        )
+        .where(SuppressionChange.address == address)
+        .order_by(SuppressionChange.at.desc(), SuppressionChange.id.desc())
+        .limit(limit)
+    )
+    return [Change(*row) for row in rows]
+
+
+def expire(connection: Connection, now: datetime, *, limit: int = 1000) -> int:
+    """Delete suppressions whose time is up, recording each as "expired"."""
+    rows = connection.execute(
+        select(
+            Suppression.id, Suppression.address, Suppression.scope, Suppression.reason
+        )
+        .where(Suppression.expires_at.is_not(None), Suppression.expires_at <= now)
+        .limit(limit)
+    ).all()
+    for row in rows:
+        connection.execute(delete(Suppression).where(Suppression.id == row.id))
+        connection.execute(
+            insert(SuppressionChange),
+            {
+                "at": now,
+                "address": row.address,
+                "scope": row.scope,
+                "change": "expired",
+                "actor": "policy",
+                "reason": row.reason,
+                "note": None,
+            },
+        )
+    return len(rows)
+
+
+def _active(now: datetime) -> ColumnElement[bool]:
+    """Not lapsed: no expiry, or an expiry still ahead."""
+    return or_(Suppression.expires_at.is_(None), Suppression.expires_at > now)
 
 
 def list_(
@@ -221,12 +331,17 @@ class Filters:
     scope: str | None = None  # "global" or "list:<id>"
     source: str | None = None
     since: datetime | None = None  # last seen (added or refreshed) at or after
+    in_force_at: datetime | None = None  # only those not lapsed at this time
 
 
 def find_many(
-    connection: Connection, addresses_: Sequence[str], *, scopes: Sequence[str] | None
+    connection: Connection,
+    addresses_: Sequence[str],
+    *,
+    scopes: Sequence[str] | None,
+    now: datetime,
 ) -> list[SuppressionRow]:
-    """The suppressions of any of `addresses_` (normalized).
+    """The suppressions in force at `now` of any of `addresses_` (normalized).
 
     PostgreSQL gets the whole list in one round trip, as one text parameter split
     server-side; SQLite gets chunks of bound parameters.
@@ -235,12 +350,14 @@ def find_many(
     if not unique:
         return []
     if connection.dialect.name == "postgresql":
-        found = _find_many_postgresql(connection, unique, scopes)
+        found = _find_many_postgresql(connection, unique, scopes, now)
     else:
         found = []
         for start in range(0, len(unique), SQLITE_CHUNK):
             chunk = unique[start : start + SQLITE_CHUNK]
-            query = select(*_COLUMNS).where(Suppression.address.in_(chunk))
+            query = select(*_COLUMNS).where(
+                Suppression.address.in_(chunk), _active(now)
+            )
             if scopes is not None:
                 query = query.where(Suppression.scope.in_(list(scopes)))
             found.extend(SuppressionRow(*row) for row in connection.execute(query))
@@ -249,7 +366,10 @@ def find_many(
 
 
 def _find_many_postgresql(
-    connection: Connection, unique: list[str], scopes: Sequence[str] | None
+    connection: Connection,
+    unique: list[str],
+    scopes: Sequence[str] | None,
+    now: datetime,
 ) -> list[SuppressionRow]:
     """One index probe per address: `unnest` joined LATERAL to the lookup.
 
@@ -270,7 +390,7 @@ def _find_many_postgresql(
         .table_valued("a")
         .render_derived(name="wanted")
     )
-    lookup = select(*_COLUMNS).where(Suppression.address == wanted.c.a)
+    lookup = select(*_COLUMNS).where(Suppression.address == wanted.c.a, _active(now))
     if scopes is not None:
         lookup = lookup.where(Suppression.scope.in_(list(scopes)))
     per_address = lookup.offset(literal_column("0")).lateral("found")
@@ -452,6 +572,8 @@ def _filtered(query: Select[Any], filters: Filters) -> Select[Any]:
         query = query.where(Suppression.source == filters.source)
     if filters.since:
         query = query.where(Suppression.last_seen_at >= filters.since)
+    if filters.in_force_at:
+        query = query.where(_active(filters.in_force_at))
     return query
 
 

@@ -1,7 +1,7 @@
 """event period and list scope indexes
 
 Revision ID: a001
-Revises: 0002
+Revises: p001
 Create Date: 2026-11-23 00:45:07.498257
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "a001"
-down_revision: str | Sequence[str] | None = "0002"
+down_revision: str | Sequence[str] | None = "p001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
