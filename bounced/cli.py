@@ -1007,30 +1007,9 @@ def domains_clear_alert(lazy: _Lazy, domain: str) -> None:
 
 
 def _domain_json(row: Any, active: bool) -> dict[str, Any]:
-    def iso(value: Any) -> str | None:
-        return value.isoformat() if value else None
+    from bounced import documents
 
-    return {
-        "domain": row.domain,
-        "batch_size": row.batch_size,
-        "gap_seconds": row.gap,
-        "next_batch_at": iso(row.next_batch_at),
-        "last_batch_at": iso(row.last_batch_at),
-        "throttled_at": iso(row.throttled_at),
-        "slowdowns": row.throttles,
-        "last_result": row.last_result,
-        "waiting": row.pending,
-        "alert": {
-            "active": active,
-            "reason": row.alert_reason,
-            "count": row.alert_count,
-            "first_at": iso(row.alert_first_at),
-            "last_at": iso(row.alert_last_at),
-            "detail": row.alert_detail,
-        }
-        if row.alert_reason
-        else None,
-    }
+    return documents.domain(row, active)
 
 
 # -- retries -------------------------------------------------------------------------
@@ -1137,27 +1116,9 @@ def retries_ack(lazy: _Lazy, acks: tuple[str, ...]) -> None:
 
 
 def _retry_json(row: Any) -> dict[str, Any]:
-    def iso(value: Any) -> str | None:
-        return value.isoformat() if value else None
+    from bounced import documents
 
-    return {
-        "key": row.key,
-        "recipient": row.recipient,
-        "domain": row.domain,
-        "state": row.state,
-        "attempt": row.attempt,
-        "reason": row.reason,
-        "status": row.status,
-        "reply_code": row.reply_code,
-        "list_id": row.list_id,
-        "message_id": row.orig_message_id,
-        "created_at": iso(row.created_at),
-        "due_at": iso(row.due_at),
-        "give_up_at": iso(row.give_up_at),
-        "dispatched_at": iso(row.dispatched_at),
-        "finished_at": iso(row.finished_at),
-        "last_result": row.last_result,
-    }
+    return documents.retry(row)
 
 
 @contextmanager

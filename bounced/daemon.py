@@ -65,7 +65,7 @@ async def serve(
     api: ApiServer | None = None
     if config.api.enabled:
         try:  # bound first: a taken port stops the start before anything runs
-            api = ApiServer(create_app(engine, config.api, clock=clock), config.api)
+            api = ApiServer(create_app(engine, config, clock=clock), config.api)
         except OSError:
             engine.dispose()
             raise

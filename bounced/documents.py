@@ -6,7 +6,9 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from bounced.store.domains import DomainRow
 from bounced.store.events import EventRow, Stats
+from bounced.store.retries import RetryRow
 from bounced.store.suppressions import SuppressionRow
 
 
@@ -86,11 +88,52 @@ def stats(result: Stats, since: datetime, until: datetime) -> dict[str, Any]:
     }
 
 
-def aware(value: datetime | None) -> datetime | None:
-    """A query time as UTC: one without an offset is taken to be UTC already."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+def retry(row: RetryRow) -> dict[str, Any]:
+    """A retry as `bounced retries --json` and GET /v1/retries show it."""
+    return {
+        "key": row.key,
+        "recipient": row.recipient,
+        "domain": row.domain,
+        "state": row.state,
+        "attempt": row.attempt,
+        "reason": row.reason,
+        "status": row.status,
+        "reply_code": row.reply_code,
+        "list_id": row.list_id,
+        "message_id": row.orig_message_id,
+        "created_at": _iso(row.created_at),
+        "due_at": _iso(row.due_at),
+        "give_up_at": _iso(row.give_up_at),
+        "dispatched_at": _iso(row.dispatched_at),
+        "finished_at": _iso(row.finished_at),
+        "last_result": row.last_result,
+    }
+
+
+def domain(row: DomainRow, active: bool) -> dict[str, Any]:
+    """A destination domain's pacing and sender alert (`bounced domains --json`,
+    GET /v1/domains); `active` says whether the alert is still in its window."""
+    return {
+        "domain": row.domain,
+        "batch_size": row.batch_size,
+        "gap_seconds": row.gap,
+        "next_batch_at": _iso(row.next_batch_at),
+        "last_batch_at": _iso(row.last_batch_at),
+        "throttled_at": _iso(row.throttled_at),
+        "slowdowns": row.throttles,
+        "last_result": row.last_result,
+        "waiting": row.pending,
+        "alert": {
+            "active": active,
+            "reason": row.alert_reason,
+            "count": row.alert_count,
+            "first_at": _iso(row.alert_first_at),
+            "last_at": _iso(row.alert_last_at),
+            "detail": row.alert_detail,
+        }
+        if row.alert_reason
+        else None,
+    }
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -114,6 +114,21 @@ def domain_or_raise(text: str) -> str:
     return addresses.domain_of(normalized)
 
 
+def as_utc(value: datetime | None) -> datetime | None:
+    """A query time in UTC (one without an offset is taken to be UTC already);
+    a time that has no UTC equivalent (year 1 at +01:00) is a 422."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ApiError(
+            422, "invalid_time", f"{value.isoformat()} is out of range"
+        ) from None
+
+
 def parse_duration(text: str) -> timedelta | None:
     """`30m`, `12h`, `7d`, `2w` as a timedelta; None when it is no duration."""
     match = _DURATION.match(text.strip())
@@ -142,7 +157,9 @@ def parse_since(text: str, now: datetime) -> datetime:
             "invalid_time",
             f"expected a duration (7d, 12h) or an ISO 8601 time, got {text[:40]!r}",
         ) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    aware = as_utc(parsed)
+    assert aware is not None
+    return aware
 
 
 # -- VERP: what a sender (or `bounced verp`) asks before it sends ----------------
@@ -858,8 +875,10 @@ def pull_retries(
     acknowledge. Not acknowledged within `[retry] pull_lease`, it is offered
     again with the same id.
     """
-    if not consumer or len(consumer) > 64:
-        raise ApiError(422, "invalid_consumer", "consumer: 1 to 64 characters")
+    if not consumer or len(consumer) > 64 or not consumer.isprintable():
+        raise ApiError(
+            422, "invalid_consumer", "consumer: 1 to 64 printable characters"
+        )
     items = retries.pull(
         engine,
         consumer=consumer,

@@ -11,6 +11,7 @@ import shutil
 import smtplib
 import socket
 import typing
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -26,6 +27,7 @@ from bounced.errors import ConfigError
 from bounced.store.schema import SuppressionChange
 from tests.conftest import make_config
 from tests.mail import dsn, send, spool_settled, wait_for
+from tests.sinks import MovableClock
 
 READ_TOKEN = "read-token-0123456789"
 ADMIN_TOKEN = "admin-token-0123456789"
@@ -692,7 +694,100 @@ def test_openapi_describes_every_route(client):
         "/v1/events/{event_id}",
         "/v1/events/{event_id}/raw",
         "/v1/stats",
+        "/v1/retries",
+        "/v1/retries/pull",
+        "/v1/retries/ack",
+        "/v1/domains",
+        "/v1/domains/{domain}/alert",
         "/healthz",
         "/metrics",
     }
     assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+
+
+# -- retries and domains (the policy's state, exposed) ------------------------------
+
+
+def test_retries_are_listed_pulled_leased_and_acknowledged_once(
+    db_url, engine, start_daemon
+):
+    """dispatcher = pull: a due retry is taken by one consumer, offered again
+    after its lease, closed by one acknowledgement."""
+    clock = MovableClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    config = api_config(db_url).with_overrides(
+        retry={"tick_interval": 0.05, "pull_lease": 60}
+    )
+    server = start_daemon(config, clock=clock)
+    send(server.port, dsn("gus@example.com", "4.2.2", 452, "Mailbox full"))
+    wait_for(spool_settled(engine, 1))
+
+    with httpx.Client(base_url=server.api_url, timeout=60) as http:
+        listed = http.get("/v1/retries", headers=READ).json()
+        early = http.post("/v1/retries/pull", json={"consumer": "lm"}, headers=ADMIN)
+        clock.advance(minutes=15)
+        wait_for(
+            lambda: http.get(
+                "/v1/retries", params={"state": "ready"}, headers=READ
+            ).json()["items"]
+        )
+        first = http.post("/v1/retries/pull", json={"consumer": "lm"}, headers=ADMIN)
+        other = http.post("/v1/retries/pull", json={"consumer": "b"}, headers=ADMIN)
+        clock.advance(seconds=61)
+        again = http.post("/v1/retries/pull", json={"consumer": "b"}, headers=ADMIN)
+        (item,) = again.json()["items"]
+        acked = http.post(
+            "/v1/retries/ack", json={"acks": {item["id"]: "accepted"}}, headers=ADMIN
+        )
+        twice = http.post(
+            "/v1/retries/ack", json={"acks": {item["id"]: "accepted"}}, headers=ADMIN
+        )
+        bad = http.post(
+            "/v1/retries/ack", json={"acks": {item["id"]: "maybe"}}, headers=ADMIN
+        )
+        by_reader = http.post("/v1/retries/pull", json={"consumer": "lm"}, headers=READ)
+
+    (retry,) = listed["items"]
+    assert (retry["recipient"], retry["state"], retry["reason"]) == (
+        "gus@example.com",
+        "pending",
+        "mailboxfull",
+    )
+    assert listed["counts"] == {"pending": 1}
+    assert early.json() == {"items": []}
+    assert [i["recipient"] for i in first.json()["items"]] == ["gus@example.com"]
+    assert other.json() == {"items": []}
+    assert item["id"] == first.json()["items"][0]["id"]
+    assert item["type"] == "retry.due"
+    assert acked.json() == {"results": {item["id"]: "accepted"}}
+    assert twice.json() == {"results": {item["id"]: "unknown"}}
+    assert "body.acks" in assert_error(bad, 422, "invalid_request")
+    assert_error(by_reader, 403, "forbidden")
+
+
+def test_pull_is_refused_when_retries_go_to_another_dispatcher(db_url, start_daemon):
+    config = api_config(db_url).with_overrides(retry={"dispatcher": "none"})
+    server = start_daemon(config)
+
+    with httpx.Client(base_url=server.api_url, timeout=60) as http:
+        response = http.post("/v1/retries/pull", json={"consumer": "x"}, headers=ADMIN)
+
+    assert 'dispatcher = "pull"' in assert_error(response, 409, "not_pull_dispatcher")
+
+
+def test_a_sender_alert_shows_on_domains_and_is_cleared_once(client, engine):
+    """550 5.7.1 blames the sender: the domain is alerted and slowed; DELETE
+    acknowledges the alert."""
+    send(client.daemon.port, dsn("lea@example.biz", "5.7.1", 550, "Rejected: bad IP"))
+    wait_for(spool_settled(engine, 1))
+
+    alerted = client.get("/v1/domains", params={"alerts": True}, headers=READ).json()
+    cleared = client.delete("/v1/domains/Example.BIZ/alert", headers=ADMIN)
+    again = client.delete("/v1/domains/example.biz/alert", headers=ADMIN)
+    after = client.get("/v1/domains", params={"alerts": True}, headers=READ).json()
+
+    (domain,) = alerted["items"]
+    assert (domain["domain"], domain["batch_size"]) == ("example.biz", 10)
+    assert (domain["alert"]["reason"], domain["alert"]["active"]) == ("rejected", True)
+    assert cleared.status_code == 204
+    assert_error(again, 404, "no_alert")
+    assert after == {"items": []}

@@ -17,14 +17,14 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from sqlalchemy import create_engine
 
 from bounced.api import create_app
-from bounced.config import ApiConfig
+from bounced.config import Config
 from tests.mail import dsn, send, spool_settled, wait_for
 from tests.test_api import ADMIN, api_config
 
 pytestmark = pytest.mark.slow
 
 # An engine that never connects: only the spec is read from this app.
-SPEC = create_app(create_engine("sqlite://"), ApiConfig()).openapi()
+SPEC = create_app(create_engine("sqlite://"), Config()).openapi()
 SCHEMA = schemathesis.openapi.from_dict(SPEC)
 OPERATIONS = {result.ok().label: result.ok() for result in SCHEMA.get_all_operations()}
 

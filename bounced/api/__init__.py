@@ -4,7 +4,8 @@
 its own event loop (`bounced.api.server`). Routes live in one `APIRouter` module
 per area and are listed in ROUTERS, the only place the app learns of them:
 
-    ROUTERS = (ops.router, suppressions.router, events.router, verp.router)
+    ROUTERS = (ops.router, suppressions.router, events.router, retries.router,
+               verp.router)
 
 To add routes, write `bounced/api/<area>.py` with `router = APIRouter(...)`,
 protect each route with `dependencies=[READ]` or `[ADMIN]` from
@@ -28,16 +29,17 @@ from prometheus_client import CollectorRegistry
 from sqlalchemy.engine import Engine
 
 from bounced import __version__, metrics, service
-from bounced.api import errors, events, models, ops, suppressions
+from bounced.api import errors, events, models, ops, retries, suppressions
 from bounced.api.auth import Guard, Tokens
 from bounced.api.context import ApiContext
-from bounced.config import ApiConfig
+from bounced.config import Config
 
 # Every router, in the order their paths are matched.
 ROUTERS: tuple[APIRouter, ...] = (
     ops.router,
     suppressions.router,
     events.router,
+    retries.router,
 )
 
 # Documented on every route: what auth, validation and outages answer.
@@ -53,11 +55,11 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 def create_app(
     engine: Engine,
-    config: ApiConfig,
+    config: Config,
     *,
     clock: Callable[[], datetime] | None = None,
 ) -> FastAPI:
-    """The API app for one engine and [api] section."""
+    """The API app for one engine and configuration (tokens and limits from [api])."""
     app = FastAPI(
         title="bounced",
         version=__version__,
@@ -68,7 +70,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.context = ApiContext(engine, config, clock or _utcnow)
-    app.state.tokens = Tokens(config.read_tokens, config.admin_tokens)
+    app.state.tokens = Tokens(config.api.read_tokens, config.api.admin_tokens)
     store_registry = CollectorRegistry(auto_describe=False)
     store_registry.register(
         metrics.StoreCollector(lambda: service.store_snapshot(engine))
@@ -77,7 +79,9 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router, responses=COMMON_RESPONSES)
     errors.install(app)
-    app.add_middleware(Guard, tokens=app.state.tokens, max_body=config.max_request_size)
+    app.add_middleware(
+        Guard, tokens=app.state.tokens, max_body=config.api.max_request_size
+    )
     return app
 
 

@@ -1,4 +1,4 @@
-"""What every route needs from the daemon: the engine, the [api] section, a clock.
+"""What every route needs from the daemon: the engine, the configuration, a clock.
 
 Stored on `app.state` by `create_app` and handed to routes by the `context`
 dependency, so routes never reach for globals and tests can pass their own.
@@ -13,14 +13,18 @@ from datetime import datetime
 from fastapi import Request
 from sqlalchemy.engine import Engine
 
-from bounced.config import ApiConfig
+from bounced.config import ApiConfig, Config
 
 
 @dataclass(frozen=True, slots=True)
 class ApiContext:
     engine: Engine
-    config: ApiConfig
+    config: Config  # the whole of it: retries and VERP routes need their sections
     clock: Callable[[], datetime]
+
+    @property
+    def api(self) -> ApiConfig:
+        return self.config.api
 
 
 async def context(request: Request) -> ApiContext:

@@ -55,8 +55,8 @@ def list_events(
         reason=reason.value if reason else None,
         decision=decision,
         list_id=list_id,
-        since=documents.aware(since),
-        until=documents.aware(until),
+        since=service.as_utc(since),
+        until=service.as_utc(until),
     )
     page = service.page_events(ctx.engine, filters, limit=limit, cursor=cursor)
     return JSONResponse(
@@ -124,7 +124,7 @@ def get_stats(
     until: Annotated[datetime | None, Query(description="End (default: now)")] = None,
 ) -> Response:
     now = ctx.clock()
-    end = documents.aware(until) or now
-    start = documents.aware(since) or end - timedelta(days=7)
+    end = service.as_utc(until) or now
+    start = service.as_utc(since) or end - timedelta(days=7)
     result = service.stats(ctx.engine, since=start, until=end)
     return JSONResponse(documents.stats(result, start, end))

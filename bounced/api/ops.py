@@ -60,7 +60,7 @@ def metrics_(request: Request, ctx: Context) -> Response:
     """
     tokens: Tokens = request.app.state.tokens
     granted = tokens.access(request.headers.get("authorization"))
-    if not ctx.config.public_metrics and granted < Access.READ:
+    if not ctx.api.public_metrics and granted < Access.READ:
         raise ApiError(
             401,
             "unauthorized",

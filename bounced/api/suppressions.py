@@ -76,7 +76,7 @@ def check_many(body: models.CheckRequest, ctx: Context) -> Response:
     only. Entries that are not addresses are listed under `invalid` and count as
     not suppressed.
     """
-    limit = ctx.config.max_check_addresses
+    limit = ctx.api.max_check_addresses
     if len(body.addresses) > limit:
         raise ApiError(
             413,
@@ -245,7 +245,7 @@ def add(body: models.AddRequest, ctx: Context) -> Response:
         reason=body.reason,
         list_id=body.list_id,
         note=body.note,
-        expires_at=documents.aware(body.expires_at),
+        expires_at=service.as_utc(body.expires_at),
         actor="api",
         now=ctx.clock(),
     )
@@ -311,7 +311,7 @@ def _filters(
         domain=domain,
         list_id=list_id,
         source=source,
-        since=documents.aware(since),
+        since=service.as_utc(since),
     )
 
 
