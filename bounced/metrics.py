@@ -80,12 +80,13 @@ INGEST_TO_DECISION = Histogram(
     registry=REGISTRY,
 )
 
-# -- Retries (bounced/retry.py increments this when it dispatches) -----------------
+# -- Retries (bounced/retry.py) ----------------------------------------------------
 
 RETRIES_DISPATCHED = Counter(
     "bounced_retries_dispatched",
-    "Retries handed to a dispatcher, by result (ok, deferred, failed).",
-    ["result"],
+    "Retries handed to the dispatcher, by outcome: accepted, offered (left for"
+    " pull), throttled, deferred, failed, error (the dispatcher itself failed).",
+    ["outcome"],
     registry=REGISTRY,
 )
 
@@ -155,6 +156,16 @@ def observe_processed(
             INGEST_TO_DECISION.observe(max(latency, 0.0))
         for reason in reasons:
             EVENTS.labels(reason if reason in _REASONS else "undefined").inc()
+
+
+_OUTCOMES = frozenset(
+    {"accepted", "offered", "throttled", "deferred", "failed", "error"}
+)
+
+
+def observe_dispatched(outcomes: Iterable[str]) -> None:
+    for outcome in outcomes:
+        RETRIES_DISPATCHED.labels(outcome if outcome in _OUTCOMES else "other").inc()
 
 
 def observe_request(route: str, method: str, status: int, seconds: float) -> None:

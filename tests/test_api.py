@@ -724,12 +724,14 @@ def test_retries_are_listed_pulled_leased_and_acknowledged_once(
     with httpx.Client(base_url=server.api_url, timeout=60) as http:
         listed = http.get("/v1/retries", headers=READ).json()
         early = http.post("/v1/retries/pull", json={"consumer": "lm"}, headers=ADMIN)
+        before = http.get("/metrics", headers=READ).text
         clock.advance(minutes=15)
         wait_for(
             lambda: http.get(
                 "/v1/retries", params={"state": "ready"}, headers=READ
             ).json()["items"]
         )
+        offered = http.get("/metrics", headers=READ).text
         first = http.post("/v1/retries/pull", json={"consumer": "lm"}, headers=ADMIN)
         other = http.post("/v1/retries/pull", json={"consumer": "b"}, headers=ADMIN)
         clock.advance(seconds=61)
@@ -754,6 +756,8 @@ def test_retries_are_listed_pulled_leased_and_acknowledged_once(
     )
     assert listed["counts"] == {"pending": 1}
     assert early.json() == {"items": []}
+    sample = ("bounced_retries_dispatched_total", '{outcome="offered"}')
+    assert metric(offered, *sample) - metric(before, *sample) == 1
     assert [i["recipient"] for i in first.json()["items"]] == ["gus@example.com"]
     assert other.json() == {"items": []}
     assert item["id"] == first.json()["items"][0]["id"]
