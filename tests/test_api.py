@@ -24,6 +24,7 @@ from bounced.api import suppressions as api_suppressions
 from bounced.api.server import ApiBindError
 from bounced.cli import main
 from bounced.errors import ConfigError
+from bounced.store.engine import make_engine
 from bounced.store.schema import SuppressionChange
 from tests.conftest import make_config
 from tests.mail import dsn, send, spool_settled, wait_for
@@ -795,3 +796,32 @@ def test_a_sender_alert_shows_on_domains_and_is_cleared_once(client, engine):
     assert cleared.status_code == 204
     assert_error(again, 404, "no_alert")
     assert after == {"items": []}
+
+
+@pytest.mark.postgres
+def test_an_unexpected_failure_is_a_json_500_logged_without_request_data(
+    pg_url, start_daemon, caplog
+):
+    """A table gone (a broken deployment): 500 with a JSON body; the log names
+    the route and the error, never the address asked about or the token."""
+    server = start_daemon(api_config(pg_url))
+    engine = make_engine(pg_url, pool_size=1)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE suppressions CASCADE")
+    finally:
+        engine.dispose()
+
+    with httpx.Client(base_url=server.api_url, timeout=60) as http:
+        response = http.get("/v1/suppressions/secret.person@example.org", headers=READ)
+
+    assert_error(response, 500, "internal_error")
+    failures = [
+        r.getMessage() for r in caplog.records if "api request failed" in r.getMessage()
+    ]
+    assert failures == [
+        "api request failed route=/v1/suppressions/{address:path}"
+        ' error=UndefinedTable: relation "suppressions" does not exist'
+    ]
+    assert "secret.person" not in caplog.text
+    assert READ_TOKEN not in caplog.text

@@ -27,7 +27,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bounced import metrics
-from bounced.api.errors import error_body
+from bounced.api.errors import error_body, log_failure
 from bounced.errors import ApiError
 
 UNAUTHENTICATED_BODY = 64 * 1024
@@ -81,7 +81,9 @@ class BodyTooLarge(ApiError):
 
 
 class Guard:
-    """ASGI middleware: body limits by access, and request metrics.
+    """ASGI middleware: body limits by access, request metrics, and the API's
+    one broad catch (a JSON 500 for anything the handlers in errors.py did not
+    answer).
 
     A declared Content-Length over the limit is refused before anything is read;
     a chunked body is counted as it streams and stopped at the limit.
@@ -101,11 +103,12 @@ class Guard:
         authorization = headers.get(b"authorization", b"").decode("latin-1") or None
         granted = self._tokens.access(authorization)
         limit = self._max_body if granted > Access.NONE else UNAUTHENTICATED_BODY
-        status = 500
+        started_response = False
 
         async def send_counted(message: Message) -> None:
-            nonlocal status
+            nonlocal started_response
             if message["type"] == "http.response.start":
+                started_response = True
                 status = message["status"]
                 metrics.observe_request(
                     _route(scope),
@@ -134,7 +137,15 @@ class Guard:
                     raise BodyTooLarge(limit)
             return message
 
-        await self._app(scope, receive_limited, send_counted)
+        try:
+            await self._app(scope, receive_limited, send_counted)
+        except Exception as exc:  # noqa: BLE001 - the API's boundary: logged, JSON 500
+            log_failure(scope, exc)
+            if not started_response:
+                await _refuse(
+                    send_counted,
+                    ApiError(500, "internal_error", "the server failed; it was logged"),
+                )
 
 
 _bearer_scheme = HTTPBearer(

@@ -3,7 +3,8 @@
 Every 4xx and 5xx answer is `{"error": {"code": ..., "message": ...}}`: the
 service's ApiError, FastAPI's validation errors (422, naming the field), routing
 errors (404, 405), store outages (503, so a client retries) and, at the one
-sanctioned broad catch, anything else (500, logged, no internals in the body).
+sanctioned broad catch in `auth.Guard`, anything else (500, logged, no
+internals in the body).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
+from starlette.types import Scope
 
 from bounced.errors import ApiError, StoreUnavailable
 
@@ -55,7 +57,9 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
     app.add_exception_handler(PoolTimeout, _store_unavailable)
     app.add_exception_handler(DBAPIError, _database_error)
-    app.add_exception_handler(Exception, _unexpected)
+    # Anything else reaches auth.Guard, the API's one broad catch: a handler for
+    # Exception would sit in Starlette's outermost middleware, which answers and
+    # then re-raises into uvicorn's log with the full exception text.
 
 
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:
@@ -101,15 +105,28 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    # The API's sanctioned broad catch (STYLE.md G): logged with its traceback,
-    # answered without internals. No request data is logged: it may hold tokens.
-    log.error(
-        "api request failed route=%s error=%s",
-        getattr(request.scope.get("route"), "path", "unmatched"),
-        type(exc).__name__,
-        exc_info=exc,
-    )
+    log_failure(request.scope, exc)
     return error_response(500, "internal_error", "the server failed; it was logged")
+
+
+def log_failure(scope: Scope, exc: BaseException) -> None:
+    """Log a request that failed, without request data (it may hold tokens and
+    addresses). A database error is logged in one line: its text carries the
+    statement's parameters, which are subscribers' addresses."""
+    route = getattr(scope.get("route"), "path", "unmatched")
+    if isinstance(exc, SQLAlchemyError):
+        original = getattr(exc, "orig", None) or exc
+        first = (str(original).splitlines() or [""])[0][:200]
+        log.error(
+            "api request failed route=%s error=%s: %s",
+            route,
+            type(original).__name__,
+            first,
+        )
+        return
+    log.error(
+        "api request failed route=%s error=%s", route, type(exc).__name__, exc_info=exc
+    )
 
 
 def _describe(error: dict[str, Any]) -> str:
