@@ -782,7 +782,10 @@ def test_pull_is_refused_when_retries_go_to_another_dispatcher(db_url, start_dae
 def test_a_sender_alert_shows_on_domains_and_is_cleared_once(client, engine):
     """550 5.7.1 blames the sender: the domain is alerted and slowed; DELETE
     acknowledges the alert."""
-    send(client.daemon.port, dsn("lea@example.biz", "5.7.1", 550, "Rejected: bad IP"))
+    send(
+        client.daemon.port,
+        dsn("lea@example.biz", "5.7.1", 550, "Rejected: bad IP reputation"),
+    )
     wait_for(spool_settled(engine, 1))
 
     alerted = client.get("/v1/domains", params={"alerts": True}, headers=READ).json()
@@ -792,7 +795,11 @@ def test_a_sender_alert_shows_on_domains_and_is_cleared_once(client, engine):
 
     (domain,) = alerted["items"]
     assert (domain["domain"], domain["batch_size"]) == ("example.biz", 10)
-    assert (domain["alert"]["reason"], domain["alert"]["active"]) == ("rejected", True)
+    # "bad IP reputation" is classified badreputation (as in test_decisions.py)
+    assert (domain["alert"]["reason"], domain["alert"]["active"]) == (
+        "badreputation",
+        True,
+    )
     assert cleared.status_code == 204
     assert_error(again, 404, "no_alert")
     assert after == {"items": []}
