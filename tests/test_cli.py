@@ -374,3 +374,34 @@ def test_stats_counts_by_reason_and_domain_for_a_period(bounced_alice):
     assert "by reason:" in text.stdout
     assert future.exit_code == 2
     assert "since must be before until" in future.stderr
+
+
+def test_serve_with_the_api_port_taken_exits_69_naming_the_api_address(sqlite_url):
+    """A taken API port stops `bounced serve` before it accepts mail, and says which."""
+    import os
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "bounced", "serve"],
+            env={
+                **os.environ,
+                "BOUNCED_DATABASE_URL": sqlite_url,
+                "BOUNCED_SMTP_PORT": "0",
+                "BOUNCED_API_PORT": str(port),
+            },
+            capture_output=True,
+            timeout=60,
+            text=True,
+        )
+    finally:
+        taken.close()
+
+    assert result.returncode == 69
+    assert f"Error: cannot listen on 127.0.0.1:{port}: Address already in use" in (
+        result.stderr
+    )
