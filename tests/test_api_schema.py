@@ -31,8 +31,12 @@ OPERATIONS = {result.ok().label: result.ok() for result in SCHEMA.get_all_operat
 
 @pytest.fixture
 def live_api(db_url, engine, start_daemon):
-    """A running daemon that holds a bounce and a list-scoped suppression."""
-    server = start_daemon(api_config(db_url))
+    """A running daemon that holds a bounce and a list-scoped suppression, and
+    can sign VERP addresses (so /v1/verp is exercised, not only refused)."""
+    config = api_config(db_url).with_overrides(
+        verp={"secrets": ["schema-verp-secret-01"]}
+    )
+    server = start_daemon(config)
     send(server.port, dsn("alice@example.org", "5.1.1", 550, "User unknown"))
     wait_for(spool_settled(engine, 1))
     httpx.post(
