@@ -131,7 +131,7 @@ def _prefix(value: Any) -> str | None:
 class VerpConfig:
     """[verp]: signed bounce addresses, so forged bounces cannot suppress anyone."""
 
-    secrets: tuple[str, ...] = setting((), check=_secrets)
+    secrets: tuple[str, ...] = setting((), check=_secrets, secret=True)
     prefix: str = setting("b", check=_prefix)
     lifetime: float = setting(30 * 86400.0, check=_positive, duration=True)
     require_signed: bool = setting(False)
@@ -174,9 +174,9 @@ class WebhookEndpoint:
     url: str = setting(MISSING, check=_url)
     format: str = setting("generic", check=_one_of("generic", "listmonk"))
     events: tuple[str, ...] = setting((), check=_webhook_events)
-    secret: str = setting("", check=_optional_secret)
+    secret: str = setting("", check=_optional_secret, secret=True)
     username: str = setting("")
-    token: str = setting("")
+    token: str = setting("", secret=True)
 
     @property
     def subscribed(self) -> tuple[str, ...]:
@@ -340,10 +340,10 @@ class RetryConfig:
     relay_port: int = setting(25, check=_port)
     relay_starttls: bool = setting(False)
     relay_username: str = setting("")
-    relay_password: str = setting("")
+    relay_password: str = setting("", secret=True)
     relay_timeout: float = setting(30.0, check=_positive, duration=True)
     webhook_url: str = setting("", check=_optional_url)
-    webhook_secret: str = setting("")
+    webhook_secret: str = setting("", secret=True)
     webhook_timeout: float = setting(10.0, check=_positive, duration=True)
     pull_lease: float = setting(300.0, check=_positive, duration=True)
 
@@ -696,7 +696,7 @@ def _duration(value: Any) -> tuple[float | None, str | None]:
 
 def _is_secret(name: str) -> bool:
     """Keys whose values must not be echoed into logs and terminals."""
-    return "secret" in name or "token" in name
+    return any(word in name for word in ("secret", "token", "password"))
 
 
 def _show(value: Any) -> str:

@@ -98,3 +98,44 @@ def test_cli_exits_78_with_each_problem_on_stderr(tmp_path):
         "Error: database.url: expected a sqlite:///PATH or postgresql://"
         in result.stderr
     )
+
+
+def _all_section_classes():
+    seen, todo = [], list(config.SECTIONS.values())
+    while todo:
+        cls = todo.pop()
+        seen.append(cls)
+        for spec in dataclasses.fields(cls):
+            hint = str(spec.type)
+            for other in (config.WebhookEndpoint,):
+                if other.__name__ in hint and other not in seen:
+                    todo.append(other)
+    return seen
+
+
+@pytest.mark.parametrize("cls", _all_section_classes(), ids=lambda c: c.__name__)
+def test_every_secret_like_key_is_kept_out_of_reprs(cls):
+    """Secrets, tokens and passwords never show when a config is logged or printed."""
+    leaky = [
+        spec.name
+        for spec in dataclasses.fields(cls)
+        if any(word in spec.name for word in ("secret", "token", "password"))
+        and spec.repr
+    ]
+
+    assert leaky == []
+
+
+def test_a_configured_secret_does_not_appear_in_the_configs_repr(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text(
+        '[verp]\nsecrets = ["verp-secret-AAAAAAAAAA"]\n'
+        '[retry]\nrelay_password = "relay-password-BBBB"\nwebhook_secret = "hook-secret-CCCCCCCC"\n'
+        '[[webhooks.endpoints]]\nname = "lm"\nurl = "http://127.0.0.1/x"\nformat = "listmonk"\n'
+        'username = "u"\ntoken = "listmonk-token-DDDD"\n'
+    )
+
+    text = repr(config.load(path, environ={}))
+
+    for value in ("AAAAAAAAAA", "BBBB", "CCCCCCCC", "DDDD"):
+        assert value not in text
