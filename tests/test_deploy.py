@@ -59,12 +59,13 @@ def test_compose_migrates_before_the_daemon_starts_and_waits_for_postgres():
 
 
 def test_compose_publishes_port_25_onto_the_port_the_image_listens_on():
-    (mapping,) = compose()["services"]["bounced"]["ports"]
-    host, container = mapping.split(":")
+    smtp, api = compose()["services"]["bounced"]["ports"]
+    host, container = smtp.split(":")
 
     assert host == "25"
     assert container == containerfile_env()["BOUNCED_SMTP_PORT"]
     assert containerfile_env()["BOUNCED_SMTP_HOST"] == "0.0.0.0"
+    assert api == "127.0.0.1:8025:8025", "the API is published on loopback only"
 
 
 def test_compose_runs_the_daemon_without_privileges():
