@@ -19,7 +19,9 @@ import click
 from bounced import __version__, config
 from bounced.classify import classify
 from bounced.errors import ConfigError, NotMigrated, StoreUnavailable
+from bounced.explain import explain
 from bounced.parse import parse
+from bounced.reasons import Reason
 from bounced.report import Classification, Report
 
 EX_UNAVAILABLE = 69
@@ -145,6 +147,20 @@ def _print_report(document: dict[str, Any]) -> None:
         )
         if item["diagnostic"]:
             click.echo(f"    {item['diagnostic'][:200]}")
+
+
+@main.command("explain")
+@click.argument("text")
+def explain_command(text: str) -> None:
+    """Explain a bounce reason (mailboxfull), reply code (550) or status (5.2.2)."""
+    answer = explain(text)
+    if answer is None:
+        raise click.UsageError(
+            f"cannot explain {text!r}: give a reason name ("
+            + ", ".join(reason.value for reason in Reason)
+            + "), an SMTP reply code such as 550, or a status code such as 5.2.2."
+        )
+    click.echo(answer)
 
 
 # -- db ------------------------------------------------------------------------------

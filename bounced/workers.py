@@ -55,8 +55,9 @@ def unparsed(reason: str) -> Analysis:
     return Analysis(Report(unparsed_reason=reason), ())
 
 
-class _Budget(Exception):
-    pass
+class _Budget(BaseException):
+    """The alarm: a BaseException so the parser's per-detector `except Exception`
+    (a detector failing by bug is recorded and skipped) cannot swallow it."""
 
 
 def _on_alarm(_signum: int, _frame: FrameType | None) -> None:

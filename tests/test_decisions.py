@@ -108,7 +108,7 @@ def test_soft_bounces_on_three_days_suppress_and_a_delivery_starts_over(engine):
     assert (row.address, row.source, row.reason) == (
         "joe@example.com",
         "soft_threshold",
-        "rejected",
+        "securityerror",  # a bare 5.7.1: security/policy refusal (RFC 3463 x.7)
     )
     why = json.loads(row.why)
     assert why["inputs"]["soft_days"] == ["2026-11-03", "2026-11-07", "2026-11-12"]
@@ -137,14 +137,14 @@ def test_a_permanent_failure_blaming_the_sender_raises_a_domain_alert_not_a_supp
     assert suppressed == []
     assert (domain.domain, domain.alert_reason, domain.alert_count) == (
         "example.biz",
-        "rejected",
+        "badreputation",  # "Rejected: bad IP reputation"
         1,
     )
     assert domain.batch_size == 10  # halved from the initial 20
     assert listing.exit_code == 0
     assert "example.biz" in listing.output
-    assert "ALERT rejected x1" in listing.output
-    assert json.loads(as_json.output)["alert"]["reason"] == "rejected"
+    assert "ALERT badreputation x1" in listing.output
+    assert json.loads(as_json.output)["alert"]["reason"] == "badreputation"
     assert cleared.exit_code == 0
     assert after.output == ""
 

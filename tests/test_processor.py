@@ -166,6 +166,16 @@ def spin_deaf_to_signals(raw: bytes) -> Analysis:
         pass
 
 
+def spin_under_a_broad_except(raw: bytes) -> Analysis:
+    """A parser stuck inside code that catches Exception, as each detector call is."""
+    while True:
+        try:
+            while True:
+                pass
+        except Exception:  # noqa: BLE001 - what parse() does per detector
+            continue
+
+
 def _analyze_with(analyzer, raws, time_limit=0.5):
     async def run():
         pool = ParserPool(workers=1, time_limit=time_limit, analyzer=analyzer)
@@ -182,6 +192,16 @@ def test_a_parser_stuck_in_python_is_stopped_by_its_budget():
     (analysis,) = _analyze_with(spin_in_python, [b"x"])
 
     assert analysis.report.findings == ()
+    assert (
+        analysis.report.unparsed_reason == "over budget: parsing took longer than 0.5s"
+    )
+
+
+def test_the_budget_is_not_swallowed_by_a_detector_catching_exceptions():
+    """The alarm passes through `except Exception`, so it ends the parse at once
+    instead of waiting for the hard kill."""
+    (analysis,) = _analyze_with(spin_under_a_broad_except, [b"x"])
+
     assert (
         analysis.report.unparsed_reason == "over budget: parsing took longer than 0.5s"
     )

@@ -1,126 +1,67 @@
-"""Parse a raw message into a Report. Pure, and never raises on bad input.
+"""Parse a raw message into a Report. Pure, bounded, and never raises.
 
-First cut: RFC 3464 delivery-status reports only. The parser issue replaces this
-with the detector registry (standards, then MTA families, then a text scanner).
+`parse()` is the only entry point. It decodes the message once into a
+MessageView (mime.py does the splitting, with budgets on parts, depth and
+headers), then tries the detectors of registry.DETECTORS in order; the first
+that returns findings wins. A detector that fails by bug is recorded in
+Report.notes and the next one runs. A message over a budget, or one that
+takes longer than TIME_BUDGET, yields a Report with `unparsed_reason` saying
+which budget, never an exception or a hang.
 """
 
 from __future__ import annotations
 
-import email
-import re
-from email.message import Message
-from email.policy import compat32
+import time
 
-from bounced.report import Action, Finding, Report, ReturnedMessage
+from bounced.parse import mime
+from bounced.parse.message import MessageView, build
+from bounced.parse.registry import DETECTORS
+from bounced.report import Report, ReturnedMessage
 
-_STATUS = re.compile(r"\b([245])\.(\d{1,3})\.(\d{1,3})\b")
-_REPLY = re.compile(r"\b([245]\d\d)\b")
+TIME_BUDGET = 2.0  # seconds per message; a real bounce takes well under 1 ms
+MAX_FINDINGS = 1000  # recipients per report; a real DSN lists a few dozen
+NOT_A_BOUNCE = "no bounce found"
 
 
 def parse(raw: bytes) -> Report:
     """The parser's whole answer for one message."""
+    started = time.perf_counter()
     try:
-        message = email.message_from_bytes(raw, policy=compat32)
+        msg = build(raw)
+    except mime.OverBudget as exc:
+        return Report(unparsed_reason=f"over budget: {exc.args[0]}")
     except Exception as exc:  # noqa: BLE001 - parse() boundary: never raise
         return Report(unparsed_reason=f"not a MIME message: {type(exc).__name__}")
+    notes: list[str] = []
+    for detector in DETECTORS:
+        if time.perf_counter() - started > TIME_BUDGET:
+            return Report(
+                unparsed_reason="over budget: time",
+                returned=_returned(msg),
+                notes=tuple(notes),
+            )
+        try:
+            findings = detector.detect(msg)
+        except Exception as exc:  # noqa: BLE001 - per-detector boundary (STYLE.md G)
+            notes.append(f"detector {detector.name} failed: {type(exc).__name__}")
+            continue
+        if findings:
+            if len(findings) > MAX_FINDINGS:
+                notes.append(f"findings truncated at {MAX_FINDINGS}")
+                findings = findings[:MAX_FINDINGS]
+            return Report(
+                findings=tuple(findings),
+                detector=detector.name,
+                returned=_returned(msg),
+                notes=tuple(notes),
+            )
+    return Report(
+        unparsed_reason=NOT_A_BOUNCE, returned=_returned(msg), notes=tuple(notes)
+    )
+
+
+def _returned(msg: MessageView) -> ReturnedMessage | None:
     try:
-        findings, returned = _dsn(message)
-    except Exception as exc:  # noqa: BLE001 - per-detector boundary
-        return Report(
-            unparsed_reason="no bounce found",
-            notes=(f"detector dsn failed: {type(exc).__name__}",),
-        )
-    if not findings:
-        return Report(unparsed_reason="no bounce found")
-    return Report(findings=tuple(findings), detector="dsn", returned=returned)
-
-
-def _dsn(message: Message) -> tuple[list[Finding], ReturnedMessage | None]:
-    findings: list[Finding] = []
-    returned: ReturnedMessage | None = None
-    for part in message.walk():
-        ctype = part.get_content_type()
-        if ctype == "message/delivery-status":
-            blocks = part.get_payload()
-            if not isinstance(blocks, list) or not blocks:
-                continue
-            per_message = blocks[0]
-            if not isinstance(per_message, Message):
-                continue
-            reporting = _mta(per_message.get("Reporting-MTA"))
-            for block in blocks[1:]:
-                if not isinstance(block, Message):
-                    continue
-                finding = _recipient_block(block, reporting)
-                if finding is not None:
-                    findings.append(finding)
-        elif ctype in ("message/rfc822", "text/rfc822-headers") and returned is None:
-            returned = _returned(part)
-    return findings, returned
-
-
-def _recipient_block(block: Message, reporting: str | None) -> Finding | None:
-    recipient = _address(
-        block.get("Final-Recipient") or block.get("Original-Recipient")
-    )
-    if not recipient:
+        return msg.returned()
+    except Exception:  # noqa: BLE001 - parse() boundary: identifiers are optional
         return None
-    action_text = str(block.get("Action", "failed")).strip().lower()
-    try:
-        action = Action(action_text)
-    except ValueError:
-        action = Action.FAILED
-    status_match = _STATUS.search(str(block.get("Status", "")))
-    diagnostic = _unfold(block.get("Diagnostic-Code"))
-    diagnostic_type = None
-    if diagnostic and ";" in diagnostic:
-        diagnostic_type, _, diagnostic = diagnostic.partition(";")
-        diagnostic_type = diagnostic_type.strip().lower()
-        diagnostic = diagnostic.strip()
-    reply = _REPLY.search(diagnostic or "")
-    return Finding(
-        recipient=recipient,
-        original_recipient=_address(block.get("Original-Recipient")),
-        action=action,
-        status=".".join(status_match.groups()) if status_match else None,
-        reply_code=int(reply[1]) if reply else None,
-        diagnostic=diagnostic or None,
-        diagnostic_type=diagnostic_type,
-        remote_mta=_mta(block.get("Remote-MTA")),
-        reporting_mta=reporting,
-    )
-
-
-def _returned(part: Message) -> ReturnedMessage:
-    if part.get_content_type() == "message/rfc822":
-        payload = part.get_payload()
-        first = payload[0] if isinstance(payload, list) and payload else None
-        inner = first if isinstance(first, Message) else part
-    else:
-        inner = email.message_from_string(str(part.get_payload()), policy=compat32)
-    return ReturnedMessage(
-        message_id=_unfold(inner.get("Message-ID")),
-        subject=_unfold(inner.get("Subject")),
-        list_id=_unfold(inner.get("List-Id")),
-    )
-
-
-def _address(value: object) -> str | None:
-    text = _unfold(value)
-    if not text:
-        return None
-    _, _, address = text.rpartition(";")
-    return address.strip().strip("<>").strip() or None
-
-
-def _mta(value: object) -> str | None:
-    text = _unfold(value)
-    if not text:
-        return None
-    return text.rpartition(";")[2].strip() or None
-
-
-def _unfold(value: object) -> str | None:
-    if value is None:
-        return None
-    return " ".join(str(value).split()) or None

@@ -1,0 +1,841 @@
+"""Multilingual diagnostic phrases, one table per reason.
+
+Each table lists what remote servers say for one kind of failure, in English and in
+German, Russian, Chinese (simplified and traditional), Japanese, French, Spanish,
+Portuguese, Italian, Dutch and Polish. Comments say where a phrase comes from: an
+RFC's own wording, an MTA's source, a provider's published error list, Sisimai's
+lib/Sisimai/Reason/*.pm (the field's shared catalogue), or a corpus sample.
+
+Phrases are written as `bounced.classify.scan.normalize` leaves text: lower case,
+accents dropped ("boite pleine" also matches "boîte pleine"), one space between
+words. A string may hold several phrases separated by " | ". `Rx` marks the few that
+need a regular expression; `scan` compiles everything once at import.
+
+A table only says what a phrase suggests; `bounced.classify` decides which of the
+suggestions wins (the precedence rule lives there, in one place).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bounced.reasons import Reason
+
+
+@dataclass(frozen=True, slots=True)
+class Rx:
+    """A phrase that needs a regular expression (a gap, an alternative, a bound).
+
+    `needs` lists plain substrings (" | "-separated) of which the text must hold
+    one before the regex is tried at all: a cheap filter that keeps regexes off
+    the many diagnostics they cannot match.
+    """
+
+    pattern: str
+    needs: str
+
+
+Phrase = str | Rx
+
+# Tags that are not a reason of their own (see bounced.classify for their use).
+UNPROVEN = "?unproven-userunknown"  # "user unknown" said at an unknown SMTP stage
+DISGUISED = "?disguised-filter"  # au/KDDI's "550 : User unknown", a filter's refusal
+DBEB = "?edge-blocked"  # Microsoft's "Recipient address rejected: Access denied"
+WEAK = "~"  # prefix: weak evidence, used only when the status code says nothing
+
+
+def weak(reason: Reason) -> str:
+    """The tag of a reason's weak-evidence table."""
+    return WEAK + reason.value
+
+
+# -- strong tables, one per reason ---------------------------------------------------
+
+_MAILBOXFULL: tuple[Phrase, ...] = (
+    # RFC 3463 X.2.2, RFC 5321 552, Sisimai Reason/MailboxFull.pm
+    "mailbox full | mailbox is full | mailbox is over quota | mailbox over quota",
+    "mailbox quota exceeded | mailbox size limit exceeded",
+    "mailbox would exceed maximum allowed storage | mailbox has exceeded",
+    "mailbox exceeded the local limit",
+    "mailfolder is full",  # lhost-x4-01.eml
+    "mail folder is full | full mailbox | inbox is full | inbox full",
+    "out of storage space",  # Gmail 552 5.2.2 OverQuotaPerm
+    "over quota | over the quota | over its quota | over disk quota",
+    "over the allowed quota | exceeding its mailbox quota | exceeding their quota",
+    "exceeded storage allocation",  # RFC 5321 552 text
+    "quota violation | diskspace quota | not enough storage space",
+    "does not have enough space | not enough disk space | has not enough diskspace",
+    "recipient reached disk quota | user has exceeded quota",
+    "user has too many messages on the server",
+    "too much mail data",  # NTT docomo 552
+    "number of messages in recipient's mailbox exceeded",  # lhost-biglobe-01.eml
+    "exceeded its disk space limit",
+    Rx(
+        r"(?:disk|mailbox|mail|storage|user|account|inbox|folder) quota "
+        r"(?:exceeded|full)",
+        needs="quota",
+    ),
+    "quota exceeded (mailbox",  # Dovecot: "Quota exceeded (mailbox for user is full)"
+    Rx(r"mailbox (?:for user )?is full", needs="is full"),
+    # German (Postfix/Dovecot translations, GMX, T-Online)
+    "postfach voll | postfach ist voll | mailbox voll | mailbox ist voll",
+    "postfach ist uberfullt | speicherplatz uberschritten",
+    "speicherkontingent uberschritten | quota uberschritten",
+    "kontingent uberschritten",
+    Rx(r"postfach(?: \S+){0,3} (?:ist )?voll\b", needs="voll"),
+    # French (Orange/La Poste "boite du destinataire pleine", Free, SFR)
+    "boite aux lettres pleine | boite aux lettres est pleine | boite pleine",
+    "boite du destinataire pleine | boite de reception pleine | boite mail pleine",
+    "quota depasse | quota atteint | espace disque insuffisant",
+    "espace de stockage insuffisant",
+    Rx(r"boite(?: \S+){0,4} (?:est )?pleine", needs="pleine"),
+    # Spanish
+    "buzon lleno | buzon esta lleno | buzon de correo lleno",
+    "buzon de correo esta lleno | bandeja de entrada llena | cuota excedida",
+    "cuota superada | excede la cuota | excedido su cuota",
+    Rx(r"buzon(?: \S+){0,3} (?:esta )?llen[oa]", needs="llen"),
+    # Portuguese
+    "caixa postal cheia | caixa postal esta cheia | caixa de correio cheia",
+    "caixa de correio esta cheia | caixa de entrada cheia | caixa cheia",
+    "cota excedida | quota excedida | excedeu a cota | excedeu a quota",
+    Rx(r"caixa(?: \S+){0,4} (?:esta )?cheia", needs="cheia"),
+    # Italian
+    "casella piena | casella di posta piena | casella postale piena",
+    "casella e piena | mailbox piena | quota superata | quota esaurita",
+    "spazio esaurito",
+    Rx(r"casella(?: \S+){0,4} (?:e )?piena", needs="piena"),
+    # Dutch
+    "mailbox vol | mailbox is vol | postvak vol | postvak is vol | postbus vol",
+    "postbus is vol | quotum overschreden | quota overschreden",
+    Rx(r"(?:mailbox|postvak|postbus)(?: \S+){0,4} (?:is )?vol\b", needs="vol"),
+    # Polish (ł is folded to l, see scan._EXTRA_FOLDS)
+    "skrzynka pelna | skrzynka jest pelna | skrzynka odbiorcza jest pelna",
+    "skrzynka przepelniona | skrzynka jest przepelniona",
+    "przekroczony limit skrzynki | przekroczono limit skrzynki",
+    "brak miejsca w skrzynce",
+    Rx(
+        r"skrzynka(?: \S+){0,3} (?:jest )?(?:pelna|przepelniona)",
+        needs="pelna | przepelniona",
+    ),
+    # Russian (Mail.ru, Yandex)
+    "ящик переполнен | почтовыи ящик переполнен | переполнен | превышена квота",
+    "квота превышена | превышен размер почтового ящика",
+    "недостаточно места в почтовом ящике | нет места в ящике",
+    # Chinese, simplified (QQ, 163, Coremail)
+    "邮箱已满 | 信箱已满 | 邮箱空间已满 | 邮箱空间不足 | 邮箱容量不足",
+    "邮箱容量已满 | 超出邮箱容量 | 超过邮箱容量 | 邮箱超出配额",
+    # Chinese, traditional
+    "信箱已滿 | 郵箱已滿 | 信箱空間不足 | 信箱容量不足 | 信箱容量已滿",
+    "超過信箱容量 | 超出信箱配額",
+    # Japanese
+    "メールボックスがいっぱい | メールボックスが一杯 | メールボックスが満杯",
+    "メールボックスの容量 | 容量オーバー | 容量超過 | 容量を超え",
+)
+
+_MESGTOOBIG: tuple[Phrase, ...] = (
+    # RFC 3463 X.3.4, Sisimai Reason/MesgTooBig.pm, Postfix/Exim/Exchange texts
+    "message too big | message too large | message is too big | message is too large",
+    "message size exceeds | message size exceeded | message size limit",
+    "message file too big | too big for system | exceeds the maximum message size",
+    "exceeds maximum message size | maximum message size exceeded",
+    "max message size exceeded | exceeded maximum inbound message size",
+    "size of the message exceeds | mail size exceeds | email size exceeds",
+    "message exceeds the maximum size | exceeds the size limit | exceeds size limit",
+    "message larger than",
+    # German
+    "nachricht zu gross | nachricht ist zu gross | e-mail zu gross",
+    "e-mail ist zu gross | maximale nachrichtengrosse",
+    "uberschreitet die maximale grosse | nachricht ist zu lang",
+    # French
+    "message trop volumineux | message trop gros | taille limite du message",
+    "taille maximale du message | taille du message depasse",
+    "trop volumineux",
+    # Spanish
+    "mensaje demasiado grande | mensaje es demasiado grande",
+    "tamano del mensaje excede | excede el tamano maximo",
+    # Portuguese
+    "mensagem muito grande | mensagem demasiado grande | tamanho da mensagem excede",
+    "excede o tamanho maximo",
+    "mensagem e muito grande | mensagem e demasiado grande",
+    # Italian
+    "messaggio troppo grande | dimensione del messaggio supera",
+    "supera la dimensione massima",
+    "messaggio e troppo grande",
+    # Dutch
+    "bericht te groot | bericht is te groot | maximale berichtgrootte",
+    # Polish
+    "wiadomosc jest zbyt duza | wiadomosc zbyt duza | wiadomosc jest za duza",
+    "przekroczono maksymalny rozmiar | rozmiar wiadomosci przekracza",
+    # Russian
+    "сообщение слишком большое | письмо слишком большое | размер письма превышает",
+    "размер сообщения превышает | превышен максимальныи размер",
+    # Chinese
+    "邮件过大 | 邮件太大 | 邮件大小超过 | 超过邮件大小限制 | 郵件過大 | 郵件太大",
+    "郵件大小超過 | 超過郵件大小限制",
+    # Japanese
+    "メッセージが大きすぎ | メールサイズが大きすぎ | サイズが大きすぎ",
+    "サイズ制限を超え | サイズ超過",
+)
+
+_EXCEEDLIMIT: tuple[Phrase, ...] = (
+    # RFC 3463 X.2.3: a per-mailbox limit rather than the system's size limit
+    "exceeds administrative limit | message length exceeds",
+    "message header size exceeds | header size exceeds",
+)
+
+_NOTCOMPLIANTRFC: tuple[Phrase, ...] = (
+    # Sisimai Reason/NotCompliantRFC.pm; Gmail "RfcMessageNonCompliant"
+    "not rfc 5322 compliant | not rfc5322 compliant | rfc 5322 specifications",
+    "messages with multiple addresses in from",  # Gmail 550 5.7.1
+    "multiple addresses in from: header | there are multiple subject headers",
+    "multiple subject headers",
+    "duplicate header",  # Amazon SES "Duplicate header 'DKIM-Signature'"
+    "bare lf | bare linefeed | bare line feed | missing message-id",
+    "missing date header | missing from header",
+)
+
+_AUTHFAILURE: tuple[Phrase, ...] = (
+    # RFC 7372 X.7.20-X.7.26 texts, Sisimai Reason/AuthFailure.pm, Gmail/Yahoo/Apple
+    Rx(
+        r"dmarc (?:policy|verification|check|validation|fail|reject|authentication)"
+        r"|(?:fails?|failed|failure|not pass) (?:the )?(?:dmarc|spf|dkim)"
+        r"|\bspf (?:check|validation|records?|fail|failure|softfail|hardfail|error)"
+        r"|dkim (?:signature|verification|check|fail|failure|validation)",
+        needs="dmarc | spf | dkim",
+    ),
+    "sender policy framework | spf.pobox.com",
+    "hard fail policy (-all)",  # Gmail 5.7.26 SPF
+    "unauthenticated email",  # Gmail "Unauthenticated email from x is not accepted"
+    "authentication information",  # Gmail "does not have authentication information"
+    "authentication checks failed",  # RFC 7372 X.7.26 "Multiple authentication ..."
+    "fails to pass authentication",
+    "sender id (pra)",  # Microsoft Sender ID
+    "arc validation | no passing dkim | no valid dkim",
+)
+
+_REQUIREPTR: tuple[Phrase, ...] = (
+    # RFC 7372 X.7.25, Postfix reject_unknown_(reverse_)client_hostname, Sisimai
+    # Reason/RequirePTR.pm, Comcast/Microsoft postmaster texts
+    "reverse dns | reverse-dns | rdns | ptr record | ptr-record",
+    "ptr resource record | dns ptr | no ptr | reverse hostname | reverse host name",
+    "reverse lookup | cannot find your hostname | cannot find your reverse hostname",
+    "ip name lookup failed | unresolvable relay host name",
+    "forward dns entry does not point",
+    "mismatches client ip",  # Outlook.com 550 "domain [x] mismatches client ip"
+    "fcrdns",
+)
+
+_SUSPEND: tuple[Phrase, ...] = (
+    # RFC 3463 X.2.1 / RFC 5248 X.7.13, Sisimai Reason/Suspend.pm, Gmail DisabledUser
+    Rx(
+        r"(?<!your )(?:account|mailbox|inbox|user)(?: \S+){0,5} "
+        r"(?:is|has been|was|are) (?:now )?(?:temporarily |permanently |currently )?"
+        r"(?:disabled|suspended|deactivated|locked|frozen|blocked|inactive|closed"
+        r"|discontinued|archived)",
+        needs="disabled | suspended | deactivated | locked | frozen | blocked"
+        " | inactive | closed | discontinued | archived",
+    ),
+    "account disabled | account suspended | account locked | account expired",
+    "account inactive | inactive account | inactive user | mailbox disabled",
+    "mailbox suspended | mailbox inactive",
+    "disabled recipient",  # RFC 5248 X.7.13 as Postfix words it (lhost-dragonfly-27)
+    "currently suspended",
+    "temporary locked",  # lhost-amazonses-19.eml
+    "temporarily locked | no longer in use | no longer accepts mail",
+    "no longer active | archived recipient | recipient suspend the service",
+    "invalid/inactive user",
+    # German
+    "konto deaktiviert | konto gesperrt | postfach gesperrt | postfach deaktiviert",
+    # French (Orange: "Le compte du destinataire est bloque", rhost-franceptt-05)
+    "compte desactive | compte suspendu | compte bloque",
+    "compte du destinataire est bloque | boite du destinataire archivee",
+    # Spanish
+    "cuenta desactivada | cuenta suspendida | cuenta bloqueada | buzon desactivado",
+    # Portuguese
+    "conta desativada | conta suspensa | conta bloqueada",
+    # Italian
+    "account disattivato | account sospeso | account bloccato | casella disattivata",
+    "casella sospesa",
+    # Dutch
+    "account uitgeschakeld | account geblokkeerd | account opgeschort",
+    "mailbox uitgeschakeld",
+    # Polish
+    "konto zablokowane | konto wyłączone | konto zawieszone | skrzynka zablokowana",
+    # Russian
+    "ящик заблокирован | ящик отключен | учетная запись заблокирована",
+    "аккаунт заблокирован | аккаунт отключен",
+    # Chinese
+    "账户已停用 | 帐户已停用 | 账号已冻结 | 邮箱已停用 | 邮箱已冻结 | 帳戶已停用",
+    "帳號已凍結 | 信箱已停用",
+    # Japanese
+    "アカウントが停止 | アカウントは停止 | アカウントが無効 | 利用停止",
+)
+
+_HASMOVED: tuple[Phrase, ...] = (
+    # RFC 3463 X.1.6, RFC 5321 551, RFC 7293 X.7.17
+    "has moved | destination mailbox has moved",
+    "no longer on server",  # Apple iCloud 550 5.1.6 "recipient no longer on server"
+    "user not local; please try | has been replaced by | mailbox owner has changed",
+)
+
+_NORELAYING: tuple[Phrase, ...] = (
+    # Postfix "Relay access denied", qmail rcpthosts, Sisimai Reason/NoRelaying.pm,
+    # Microsoft 5.7.54 "Unable to relay recipient in non-accepted domain"
+    "relay access denied | relaying denied | relay denied | relaying not allowed",
+    "relay not allowed | relaying not permitted | relay not permitted",
+    "not permitted to relay | not allowed to relay | unable to relay | no relaying",
+    "we do not relay | does not relay | not an open relay | insecure mail relay",
+    "as a relay | relaying disallowed | rcpthosts | we don't handle mail for",
+    "email address is not verified",  # Amazon SES: the sending identity is unverified
+    # German
+    "relaying nicht erlaubt | relay nicht erlaubt | relay verweigert",
+    "relay-zugriff verweigert | weiterleitung verweigert",
+    "relaying verweigert | weiterleitung nicht erlaubt",
+    # French
+    "relais refuse | relais non autorise | acces relais refuse | relayage refuse",
+    "relais interdit",
+    "relayage interdit",
+    # Spanish
+    "relay denegado | retransmision denegada | acceso de retransmision denegado",
+    "reenvio no permitido",
+    "relay no permitido | reenvio denegado",
+    # Portuguese
+    "relay negado | retransmissao negada | acesso de retransmissao negado",
+    "relay nao permitido",
+    # Italian
+    "relay negato | relay non permesso | relay non consentito | inoltro negato",
+    "inoltro non consentito",
+    "relaying non consentito | relaying negato",
+    # Dutch
+    "relay geweigerd | relaying niet toegestaan | relay niet toegestaan",
+    "doorsturen geweigerd",
+    # Polish
+    "przekazywanie zabronione | odmowa przekazywania | relay zabroniony",
+    "przekazywanie poczty zabronione",
+    # Russian
+    "релеи запрещен | пересылка запрещена | ретрансляция запрещена",
+    "отказано в ретрансляции",
+    # Chinese
+    "不允许转发 | 拒绝转发 | 禁止中继 | 不允许中继 | 中继访问被拒绝 | 不允許轉發",
+    "拒絕轉發 | 禁止中繼 | 不允許中繼 | 拒絕中繼",
+    # Japanese
+    "リレーは許可されていません | 中継は許可されていません | 中継を拒否",
+    "リレー拒否 | リレーを拒否",
+    "中継拒否",
+)
+
+_SPEEDING: tuple[Phrase, ...] = (
+    # Gmail 5.2.1 ReceivingRatePerm, GoDaddy IB607, RFC 8689-registry X.7.28
+    "receiving mail at a rate | sent to too many recipients",
+    "too many recipients this hour",
+    Rx(r"(?<!connection )rate limit", needs="rate limit"),
+    "rate limited | sending rate | message rate limit | throttled | throttling",
+    "sending quota | daily message quota | mail flood",
+)
+
+_TOOMANYCONN: tuple[Phrase, ...] = (
+    # RFC 3463 X.5.3 text, Postfix anvil "Connection rate limit exceeded"
+    Rx(
+        r"too many (?:concurrent |simultaneous |open |smtp )?(?:connections|sessions)",
+        needs="too many",
+    ),
+    "connection rate limit | connection limit | maximum number of connections",
+    "server busy",  # Microsoft 451 4.7.500 "Server busy. Please try again later"
+    "too many recipients | too many rcpt",
+)
+
+_BADREPUTATION: tuple[Phrase, ...] = (
+    # Yahoo TSS04, Microsoft/Gmail reputation texts, Sisimai Reason/BadReputation.pm
+    "unexpected volume or user complaints | poor reputation | bad reputation",
+    "low reputation | ip reputation | domain reputation | sender reputation",
+    "reputation problems | none/bad reputation",
+)
+
+_VIRUSDETECTED: tuple[Phrase, ...] = (
+    # Not the bare word: Barracuda signs its notices "Spam & Virus Firewall", and
+    # "X-Virus-Scanned" headers are everywhere.
+    # "a virus" alone would also match "scanned by a virus scanner"
+    "virus detected | virus found | virus infected | virus alert | contains a virus",
+    "contained a virus | containing a virus | with a virus",
+    "infected with | infected by | malware | trojan | malicious content",
+    "virus gefunden | virus erkannt",  # German
+    "virus detecte | contient un virus",  # French
+    "virus detectado | contiene un virus",  # Spanish
+    "contem um virus",  # Portuguese ("vírus" folds to "virus")
+    "virus rilevato",  # Italian
+    "virus gevonden",  # Dutch
+    "wykryto wirusa | zawiera wirusa",  # Polish
+    "обнаружен вирус | содержит вирус",  # Russian
+    "病毒 | ウイルス | ウィルス",
+)
+
+_SPAMDETECTED: tuple[Phrase, ...] = (
+    # Sisimai Reason/SpamDetected.pm, Barracuda "UBE", SpamAssassin, Gmail
+    Rx(r"\bube\b", needs="ube"),
+    "detected as spam | classified as spam | identified as spam | considered spam",
+    "considered as spam | flagged as spam | marked as spam | rejected as spam",
+    "looks like spam | appears to be spam | probable spam | suspected spam",
+    "likely spam | spam detected | spam message | spam content | spam score",
+    "spamassassin | unsolicited | bulk mail | bulk email | message content rejected",
+    "junk mail",
+    "- spam",  # amavisd-new "Reject, id=... - SPAM"
+    "probability of spam | suspicion of spam",  # Yandex "under suspicion of SPAM"
+    "dt:spm",  # NetEase (163.com) spam verdict code
+    "als spam | spam erkannt | comme spam | spam detecte | como spam",
+    "spam detectado | come spam | jako spam | как спам | 垃圾邮件 | 垃圾郵件",
+    "迷惑メール | スパム",
+)
+
+_POLICYVIOLATION: tuple[Phrase, ...] = (
+    # Sisimai Reason/PolicyViolation.pm, Yahoo 5.7.9, Zoho 5.7.7, Mimecast docs
+    "policy violation | not accepted for policy reasons",
+    "rejected for policy reasons | policy reasons | denied by policy | local policy",
+    "content policy | violates our policy | protocol violation",
+    "host network not allowed",  # Mimecast: a Permitted Senders policy refused us
+    "illegal attachment | attachment not allowed | prohibited attachment",
+    "forbidden attachment | forbidden extension | blocked attachment",
+    "policy restrictions | rejected by policy | anti-spoofing",
+    "header error",  # Sendmail milters, "554 5.7.9 Header error" (lhost-sendmail-09)
+    # Gmail 552 5.7.0: an attachment type Gmail refuses (executables, macros)
+    "content presents a potential security issue",
+    "dangerous attachment | quarantined | not subscribed to this group",
+    "solving a captcha",
+)
+
+_NOTACCEPT: tuple[Phrase, ...] = (
+    # RFC 7505 null MX, RFC 7504 521/556, RFC 3463 X.3.2, qmail-remote,
+    # Postfix dns_lookup errors, Exim "an MX or SRV record indicated no SMTP service"
+    "null mx | nullmx | does not accept mail | doesn't accept mail",
+    "does not receive email | doesn't receive email | does not accept e-mail",
+    "accepts no mail | no mx record | has no mx | couldn't find a mail exchanger",
+    "could not find a mail exchanger | mail receiving disabled",
+    "malformed or unexpected name server reply | indicated no smtp service",
+    "system not accepting network messages",
+)
+
+_HOSTUNKNOWN: tuple[Phrase, ...] = (
+    # RFC 3463 X.1.2, Sendmail "Host unknown", Postfix "Host or domain name not
+    # found", Exim "Unrouteable address", Sisimai Reason/HostUnknown.pm
+    "host unknown | unknown host | host not found | host or domain name not found",
+    "domain not found | domain name not found | no such domain | unknown domain",
+    "domain unknown | domain does not exist | domain doesn't exist",
+    "non-existent domain | nonexistent domain | nxdomain | no such host",
+    "unrouteable address | unroutable address | unrouteable mail domain",
+    "recipient domain must exist | mail domain mentioned in email address is unknown",
+    "the account or domain may not exist",  # lhost-exim-31.eml
+    "name or service not known | bad destination system address",
+    "couldn't find any host named | could not find any host named",  # qmail-remote
+    # "<host.name> does not exist" (Exim relaying a 553, lhost-exim-37.eml)
+    Rx(
+        r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+ does not exist",
+        needs="does not exist",
+    ),
+    # German
+    "domain existiert nicht | unbekannte domain | host unbekannt",
+    # French
+    "domaine inexistant | domaine inconnu | hote inconnu | domaine n'existe pas",
+    # Spanish
+    "dominio no existe | dominio inexistente | dominio desconocido",
+    "host desconocido",
+    # Portuguese
+    "dominio nao existe | dominio desconhecido",
+    # Italian
+    "dominio sconosciuto | dominio inesistente | host sconosciuto",
+    # Dutch
+    "domein bestaat niet | onbekend domein | onbekende host",
+    # Polish
+    "domena nie istnieje | nieznana domena | nieznany host",
+    # Russian
+    "домен не существует | домен не наиден | неизвестныи домен",
+    # Chinese
+    "域名不存在 | 未知域名 | 主机未知 | 網域不存在 | 網域名稱不存在 | 主機不明",
+    # Japanese
+    "ドメインが存在しません | ドメインが見つかりません | 存在しないドメイン",
+    "ホストが見つかりません",
+)
+
+# Wording that names the mailbox as nonexistent outright: believed at any SMTP stage.
+_USERUNKNOWN: tuple[Phrase, ...] = (
+    # RFC 3463 X.1.1 text, Sendmail/qmail/Exchange/Gmail/Yahoo/Microsoft texts,
+    # Sisimai Reason/UserUnknown.pm
+    "no such user | no such mailbox | no such recipient | no such account",
+    "no such address | no such person",
+    "no mailbox here by that name",  # qmail-local
+    "bad destination mailbox address",
+    Rx(
+        r"(?:user|mailbox|recipient|address|account|addressee)(?: \S+){0,6} "
+        r"(?:does not|doesn't|did not|no longer) exists?",
+        needs="exist",
+    ),
+    "address couldn't be found",  # Gmail "Address not found"
+    "address could not be found | invalid recipient | invalid mailbox",
+    # not "Invalid username or password": an AUTH failure of our relay
+    Rx(r"invalid user\b(?! ?name| or password)", needs="invalid user"),
+    "invalid final delivery userid",  # Ipswitch IMail
+    "recipient name is not recognized",  # Exchange 2003
+    "recipnotfound",  # Exchange RESOLVER.ADR.RecipNotFound
+    "recipientnotfound | not a valid recipient | not a valid mailbox",
+    "mailbox not found | mailbox is not found | mailbox unknown | unknown mailbox",
+    "not listed in domino directory | not listed in public name & address book",
+    "unknown local part | unknown or illegal alias",
+    # Yahoo "554 delivery error: dd This user doesn't have a yahoo.com account"
+    Rx(r"(?:doesn't|does not) have an? \S+ account", needs="account"),
+    # au/KDDI "550 <addr>: User unknown" (Sisimai Rhost/KDDI.pm)
+    Rx(r">: user unknown", needs="user unknown"),
+    # German
+    "existiert nicht | kein solcher benutzer | keine solche mailbox",
+    "mailbox nicht vorhanden | postfach nicht vorhanden | postfach nicht gefunden",
+    # French
+    "n'existe pas | boite aux lettres inexistante | adresse inexistante",
+    "utilisateur inexistant | destinataire inexistant | compte inexistant",
+    "boite aux lettres introuvable | adresse introuvable",
+    # Spanish
+    "no existe | usuario inexistente | direccion inexistente | buzon inexistente",
+    "buzon no encontrado",
+    # Portuguese
+    "nao existe | usuario inexistente | endereco inexistente",
+    "caixa postal inexistente",
+    "caixa postal nao encontrada",
+    # Italian
+    "non esiste | utente inesistente | indirizzo inesistente | casella inesistente",
+    "casella non trovata",
+    # Dutch
+    "bestaat niet",
+    "mailbox niet gevonden | postvak niet gevonden",
+    # Polish
+    "nie istnieje | nie ma takiego",
+    "nie znaleziono skrzynki",
+    # Russian
+    "не существует | нет такого",
+    "почтовыи ящик не наиден | ящик не наиден",
+    # Chinese
+    "不存在 | 無此用戶 | 无此用户",
+    "邮箱未找到 | 信箱未找到",
+    # Japanese
+    "存在しません | 存在しない",
+)
+
+# "User unknown" and its kin, believed only at RCPT (see bounced.classify).
+_UNPROVEN: tuple[Phrase, ...] = (
+    Rx(r"\buser <?[^\s<>]+@[^\s<>]+>? (?:is )?unknown", needs="user"),  # Courier
+    "user unknown | unknown user | recipient unknown | unknown recipient",
+    "recipient not found | user not found | addressee unknown",
+    # German
+    "benutzer unbekannt | unbekannter benutzer | empfanger unbekannt",
+    "unbekannter empfanger",
+    "benutzer nicht gefunden | empfanger nicht gefunden",
+    # French
+    "utilisateur inconnu | destinataire inconnu | adresse inconnue",
+    "utilisateur introuvable | destinataire introuvable",
+    # Spanish
+    "usuario desconocido | destinatario desconocido",
+    "usuario no encontrado | destinatario no encontrado",
+    # Portuguese
+    "usuario desconhecido | utilizador desconhecido | destinatario desconhecido",
+    "usuario nao encontrado | destinatario nao encontrado",
+    # Italian
+    "utente sconosciuto | destinatario sconosciuto",
+    "utente non trovato | destinatario non trovato",
+    # Dutch
+    "gebruiker onbekend | onbekende gebruiker | ontvanger onbekend",
+    "onbekende ontvanger",
+    "gebruiker niet gevonden | ontvanger niet gevonden",
+    # Polish
+    "nieznany uzytkownik | uzytkownik nieznany | nieznany adresat",
+    "nieznany odbiorca",
+    "nie znaleziono uzytkownika | nie znaleziono odbiorcy",
+    # Russian
+    "неизвестныи пользователь | пользователь неизвестен | пользователь не наиден",
+    "неизвестныи получатель | получатель не наиден | адресат не наиден",
+    # Chinese
+    "用户未知 | 未知用户 | 收件人未知 | 用戶未知 | 使用者不明 | 收件者不明",
+    "找不到收件人 | 找不到收件者 | 找不到用户 | 找不到使用者",
+    # Japanese
+    "宛先不明 | ユーザ不明 | ユーザー不明",
+    "ユーザーが見つかりません | ユーザが見つかりません | 宛先が見つかりません",
+)
+
+_DISGUISED: tuple[Phrase, ...] = (
+    # au/KDDI refuse filtered mail with an *empty* address: "550 : User unknown"
+    # (Sisimai Rhost/KDDI.pm); "550: : User unknown" is Yahoo relaying it.
+    Rx(r"550:? : user unknown", needs=": user unknown"),
+)
+
+_DBEB: tuple[Phrase, ...] = (
+    # Microsoft Directory-Based Edge Blocking answers 550 5.4.1 "Recipient address
+    # rejected: Access denied" for an address not in the tenant; with any other
+    # status (Postfix check_recipient_access) the same words are a policy refusal.
+    "recipient address rejected: access denied",
+)
+
+_FILTERED: tuple[Phrase, ...] = (
+    # Sisimai Reason/Filtered.pm, Facebook RCP-P2, Microsoft RESOLVER.RST.NotAuthorized
+    "refused due to recipient preferences | recipient preferences | message filtered",
+    "blocked by the recipient | user refuses to receive",
+    "message rejected due to user rules | has restricted sms e-mail",
+    "this account is protected by",
+    "only accepting mail from specific email addresses | resolver.rst.notauthorized",
+    "not authorized to send to this recipient",
+    "受信拒否",  # Japanese carriers: the recipient's filter refused it
+    "拒收",
+)
+
+_REJECTED: tuple[Phrase, ...] = (
+    # The *sender* is refused: Postfix reject_unknown_sender_domain, qmail-remote,
+    # Exim sender verification, list servers, Sisimai Reason/Rejected.pm
+    "sender address rejected | sender rejected",
+    "sender was rejected",  # qmail-remote "Connected to x but sender was rejected"
+    "domain of sender address | sender domain must exist | sender domain is empty",
+    "sender verify failed | sender verification failed | could not verify sender",
+    "unable to verify sender | unroutable sender | unrouteable sender",
+    "invalid sender | null sender is not allowed",
+    "empty envelope senders not allowed | mail from not owned by user",
+    "not a member of this list | not a member of this mailing list",
+    "not a member of the list | not allowed to post | members-only list",
+    "closed mailing list",
+    "from: domain is invalid",  # GoDaddy IB506 (lhost-exim-45.eml)
+    "please provide a valid from | batv | returned mail not accepted here",
+    "sender not pre-approved | your email address has been blacklisted",
+    "emetteur invalide",  # French
+    "expediteur refuse",
+    "absender abgelehnt",  # German
+    "remitente rechazado",  # Spanish
+)
+
+_BLOCKED: tuple[Phrase, ...] = (
+    # DNSBLs, Postfix smtpd_client_restrictions, qmail, Orange/La Poste "Service
+    # refuse", Sisimai Reason/Blocked.pm
+    "blocked using | blacklisted | blocklisted | blacklist | blocklist | block list",
+    "black list | spamhaus | spamcop | sorbs | barracudacentral | abuseat | dnsbl",
+    Rx(r"\brbl\b", needs="rbl"),
+    "realtime blackhole | client host rejected | client host blocked",
+    "ip blocked | ip address blocked | ip is blocked | ip address is blocked",
+    "ip has been blocked | ip address has been blocked | ip banned | ip not allowed",
+    "banned sending ip | bad sender ip",
+    "invalid ip for sending mail",  # Yahoo 554 (lhost-yahoo-14.eml)
+    "not allowed to send mail from | connections not accepted from",
+    "not currently accepting mail from your ip | from your ip",
+    "you are not allowed to connect | dynamic ip | dial-up | dialup | residential ip",
+    "not accepting connections",  # Apple "ESMTP not accepting connections"
+    "not authorized to send email directly",  # Gmail 550 5.7.1, use your ISP's relay
+    "traffic not accepted",  # Microsoft 5.7.708 "traffic not accepted from this IP"
+    "blocked - see",  # Proofpoint, Apple "554 5.7.1 Blocked - see https://..."
+    "permanently deferred",  # Yahoo TSS09
+    "banned sender",  # Microsoft 5.7.511
+    "block for spam",  # Comcast "Comcast block for spam"
+    "service refuse",  # Orange: "Service refuse. Veuillez essayer plus tard"
+    "my name was rejected",  # qmail-remote: HELO refused
+    "helo command rejected | invalid helo | refused to talk to me | greylist",
+    "graylist | sender ip address rejected | currently sending spam",
+)
+
+_SECURITYERROR: tuple[Phrase, ...] = (
+    # RFC 4954 530/535/X.7.8, Exchange RESOLVER.RST.AuthRequired, Sisimai
+    "authentication required | authentication is required | must authenticate",
+    "unauthenticated senders not allowed",  # SendGrid (lhost-postfix-65.eml)
+    "unauthenticated sender | authentication credentials invalid",
+    "authentication mechanism is too weak | account not subscribed to ses",
+)
+
+_FAILEDSTARTTLS: tuple[Phrase, ...] = (
+    # RFC 3207, RFC 8689 REQUIRETLS, Postfix "Must issue a STARTTLS command first"
+    "must issue a starttls | starttls is required | starttls required | tls required",
+    "tls is required | requiretls | encryption required | encryption needed",
+    "tls negotiation failed | starttls failed | tls handshake | ssl handshake",
+)
+
+_NETWORKERROR: tuple[Phrase, ...] = (
+    # Routing loops (RFC 5321 §6.3), DNS failures reported as temporary, qmail-remote
+    "too many hops | hop count exceeded | maximum hop count | routing loop",
+    "mail loop | forwarding loop | loop detected | loops back to myself",
+    "too many received headers",
+    "host not found, try again",  # Postfix: DNS TRY_AGAIN
+    "host name lookup failure",  # Sendmail (lhost-sendmail-11.eml)
+    "name service error | dns error | dns failure | temporary lookup failure",
+    "lost connection",
+    "wasn't able to establish an smtp connection",  # qmail-remote
+    "message is looping",  # qmail-send "This message is looping: it already has..."
+    # German
+    "zu viele hops | zu viele weiterleitungen | mailschleife | schleife erkannt",
+    # French
+    "trop de sauts | trop de relais | boucle de messagerie | boucle detectee",
+    # Spanish, Portuguese
+    "demasiados saltos | bucle de correo | bucle detectado | saltos em excesso",
+    "muitos saltos | loop de e-mail | loop detectado",
+    # Italian
+    "troppi salti | troppi hop | loop di posta | loop rilevato",
+    # Dutch
+    "te veel hops | te veel doorsturingen | mailloop | lus gedetecteerd",
+    # Polish
+    "zbyt wiele przeskokow | za duzo przeskokow | petla pocztowa | wykryto petle",
+    # Russian
+    "слишком много переходов | слишком много пересылок | почтовая петля",
+    "обнаружена петля",
+    # Chinese
+    "跳数过多 | 转发次数过多 | 邮件循环 | 检测到循环 | 跳數過多 | 轉發次數過多",
+    "郵件迴圈 | 偵測到迴圈",
+    # Japanese
+    "ホップ数が多すぎ | ホップ数超過 | メールループ | ループを検出",
+)
+
+_EXPIRED: tuple[Phrase, ...] = (
+    # A bounce that reports a connection-level failure is final only because the
+    # queue lifetime ran out: RFC 3463 X.4.7, Exim retry texts, Gmail 7720, Sisimai
+    "timed out | time out | timeout | message expired | delivery expired",
+    "delivery time expired | retry timeout exceeded | retry time not reached",
+    "failing for a long time",
+    Rx(
+        r"could not be delivered for (?:more than )?\d+ (?:hours?|days?)"
+        r"|unable to deliver (?:message )?in \d+ minutes",
+        needs="could not be delivered for | unable to deliver",
+    ),
+    "did not accept our requests to connect | connection refused | no route to host",
+    "network is unreachable | host unreachable | host is unreachable",
+    "host not reachable | could not connect | unable to connect | failed to connect",
+    # German
+    "zeituberschreitung | zeitlimit uberschritten | verbindung abgelaufen",
+    # French
+    "delai d'attente depasse | delai depasse | delai expire | expiration du delai",
+    Rx(r"delai(?: \S+){0,3} (?:a )?expire", needs="expire"),
+    # Spanish
+    "tiempo de espera agotado | tiempo de espera excedido | se agoto el tiempo",
+    # Portuguese
+    "tempo esgotado | tempo limite esgotado | tempo de espera esgotado",
+    "excedeu o tempo limite",
+    Rx(r"tempo limite(?: \S+){0,3} esgotado", needs="esgotado"),
+    # Italian
+    "tempo scaduto | tempo di attesa scaduto | connessione scaduta",
+    # Dutch
+    "time-out | tijdslimiet overschreden | verbinding verlopen",
+    # Polish
+    "przekroczono limit czasu | uplynal limit czasu | przekroczenie czasu",
+    # Russian
+    "время ожидания истекло | истекло время ожидания | превышено время ожидания",
+    "таимаут | таим-аут",
+    # Chinese
+    "连接超时 | 超时 | 連線逾時 | 逾時 | 超時",
+    # Japanese
+    "タイムアウト | 時間切れ",
+)
+
+_SYSTEMFULL: tuple[Phrase, ...] = (
+    # RFC 3463 X.3.1, RFC 5321 452
+    "mail system full | insufficient system storage | no space left on device",
+)
+
+_SYSTEMERROR: tuple[Phrase, ...] = (
+    # Sisimai Reason/SystemError.pm, RFC 5321 451 text
+    "internal error | internal server error | internal system error | system error",
+    "configuration error | config error | local error in processing",
+    "temporary local problem | can't create user output file",
+    "interrupted system call | unable to contact ldap server",
+    "queue file write error",  # Postfix cleanup (lhost-postfix-75.eml)
+    "upstream error",  # Cloudflare Email Routing 421 4.3.0
+    "directory server failure",
+)
+
+_MAILERERROR: tuple[Phrase, ...] = (
+    # Exim pipe transport, Postfix/Sendmail local delivery agents
+    "pipe to |",
+    "mailer error | command died with status | command output:",
+    "unknown mailer error",
+)
+
+_CONTENTERROR: tuple[Phrase, ...] = (
+    # Sisimai Reason/ContentError.pm, Sendmail 5.6.x
+    "improper use of 8-bit data | invalid mime | mime complexity",
+    "unnecessary base64 | improperly-formatted binary content",
+)
+
+_SYNTAXERROR: tuple[Phrase, ...] = (
+    # RFC 5321 500-504 texts
+    "syntax error | command unrecognized | command not recognized",
+    "unrecognized command | command not implemented",
+    "command parameter not implemented | bad sequence of commands",
+    "malformed address",  # Exim (lhost-exim-52.eml)
+)
+
+_SUPPRESSED: tuple[Phrase, ...] = (
+    # Amazon SES account-level suppression list
+    "suppression list | has suppressed sending",
+)
+
+# -- weak tables: used only when no precise status code decided ----------------------
+
+_WEAK_USERUNKNOWN: tuple[Phrase, ...] = (
+    "mailbox unavailable",  # RFC 5321 550 text, Microsoft's unknown-user reply
+    "mailbox not available",
+    "address is possibly incorrect",  # Mimecast
+    "check if address is correct",  # Trend Micro InterScan
+)
+
+_WEAK_SYSTEMERROR: tuple[Phrase, ...] = (
+    "service unavailable",  # RFC 5321 421/554 wording as Sendmail uses it
+    "service currently unavailable",
+)
+
+_WEAK_EXPIRED: tuple[Phrase, ...] = (
+    "queue too long",  # qmail-send "has been in the queue too long"
+    "after multiple retries",  # Yahoo "Unable to deliver message after multiple ..."
+    "delivery attempts will continue | will be retried",
+)
+
+_WEAK_ONHOLD: tuple[Phrase, ...] = (
+    "on hold",  # "Recipient address rejected: On hold" (lhost-dragonfly-17.eml)
+)
+
+_WEAK_VACATION: tuple[Phrase, ...] = (
+    # RFC 3834 auto-replies that reached the classifier without a detector's hint
+    "out of the office | out of office | out-of-office | on vacation | on holiday",
+    "on annual leave | away from the office | away from my desk | currently away",
+    "i am away | i'm away | automatic reply | auto-reply | autoreply | abwesend",
+    "abwesenheit | nicht im buro | je suis absent | absent du bureau",
+    "fuera de la oficina | estoy de vacaciones | fora do escritorio",
+    "estou de ferias | fuori ufficio | sono in ferie | afwezig | niet op kantoor",
+    "poza biurem | jestem na urlopie | в отпуске | отсутствую | 休假 | 不在办公室",
+    "休暇",
+    "不在にして",
+)
+
+# Every table, with the tag the scanner reports for it.
+TABLES: tuple[tuple[str, tuple[Phrase, ...]], ...] = (
+    (Reason.MAILBOXFULL.value, _MAILBOXFULL),
+    (Reason.MESGTOOBIG.value, _MESGTOOBIG),
+    (Reason.EXCEEDLIMIT.value, _EXCEEDLIMIT),
+    (Reason.NOTCOMPLIANTRFC.value, _NOTCOMPLIANTRFC),
+    (Reason.AUTHFAILURE.value, _AUTHFAILURE),
+    (Reason.REQUIREPTR.value, _REQUIREPTR),
+    (Reason.SUSPEND.value, _SUSPEND),
+    (Reason.HASMOVED.value, _HASMOVED),
+    (Reason.NORELAYING.value, _NORELAYING),
+    (Reason.SPEEDING.value, _SPEEDING),
+    (Reason.TOOMANYCONN.value, _TOOMANYCONN),
+    (Reason.BADREPUTATION.value, _BADREPUTATION),
+    (Reason.VIRUSDETECTED.value, _VIRUSDETECTED),
+    (Reason.SPAMDETECTED.value, _SPAMDETECTED),
+    (Reason.POLICYVIOLATION.value, _POLICYVIOLATION),
+    (Reason.NOTACCEPT.value, _NOTACCEPT),
+    (Reason.HOSTUNKNOWN.value, _HOSTUNKNOWN),
+    (Reason.USERUNKNOWN.value, _USERUNKNOWN),
+    (UNPROVEN, _UNPROVEN),
+    (DISGUISED, _DISGUISED),
+    (DBEB, _DBEB),
+    (Reason.FILTERED.value, _FILTERED),
+    (Reason.REJECTED.value, _REJECTED),
+    (Reason.BLOCKED.value, _BLOCKED),
+    (Reason.SECURITYERROR.value, _SECURITYERROR),
+    (Reason.FAILEDSTARTTLS.value, _FAILEDSTARTTLS),
+    (Reason.NETWORKERROR.value, _NETWORKERROR),
+    (Reason.EXPIRED.value, _EXPIRED),
+    (Reason.SYSTEMFULL.value, _SYSTEMFULL),
+    (Reason.SYSTEMERROR.value, _SYSTEMERROR),
+    (Reason.MAILERERROR.value, _MAILERERROR),
+    (Reason.CONTENTERROR.value, _CONTENTERROR),
+    (Reason.SYNTAXERROR.value, _SYNTAXERROR),
+    (Reason.SUPPRESSED.value, _SUPPRESSED),
+    (weak(Reason.USERUNKNOWN), _WEAK_USERUNKNOWN),
+    (weak(Reason.SYSTEMERROR), _WEAK_SYSTEMERROR),
+    (weak(Reason.EXPIRED), _WEAK_EXPIRED),
+    (weak(Reason.VACATION), _WEAK_VACATION),
+    (weak(Reason.ONHOLD), _WEAK_ONHOLD),
+)

@@ -1,0 +1,1 @@
+"""One module per non-standard MTA family; each exposes `detect(MessageView)`."""

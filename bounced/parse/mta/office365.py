@@ -1,0 +1,90 @@
+"""Office 365 / Exchange Online and Exchange 2007+ text NDRs.
+
+Exchange 2007 and later normally attach an RFC 3464 report (dsn.py). The text
+form, and the text of reports whose status block lacks the remote reply,
+reads "Delivery has failed to these recipients or groups:" with the
+"Diagnostic information for administrators:" section naming each
+recipient again followed by "Remote Server returned '550 5.1.1 ...'".
+Samples: corpus lhost-office365-*.eml, lhost-exchange2007-*.eml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bounced.parse import addresses, notice
+from bounced.parse.message import MessageView
+from bounced.report import Finding
+
+_START = re.compile(
+    r"Delivery has failed to these recipients or groups:|"
+    r"Your message to .{1,200} couldn't be delivered|"
+    r"Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen|"
+    r"La remise à ces destinataires ou groupes a échoué|"
+    r"Error en la entrega a estos destinatarios o grupos|"
+    r"Bezorging is mislukt voor deze ontvangers of groepen|"
+    r"Falha na entrega para estes destinatários ou grupos|"
+    r"Recapito non riuscito a questi destinatari o gruppi",
+    re.I,
+)
+_ADMIN = re.compile(
+    r"Diagnostic information for administrators:|"
+    r"Diagnoseinformationen für Administratoren:|"
+    r"Informations de diagnostic pour les administrateurs|"
+    r"Información de diagnóstico para administradores|"
+    r"Diagnostische gegevens voor beheerders|"
+    r"Informações de diagnóstico para administradores|"
+    r"Informazioni di diagnostica per gli amministratori",
+    re.I,
+)
+_END = re.compile(
+    r"^(?:Original message headers|Ursprüngliche Nachrichtenkopfzeilen|"
+    r"En-têtes de message d'origine|Encabezados del mensaje original|"
+    r"Oorspronkelijke berichtkoppen|Intestazioni originali del messaggio):",
+    re.M,
+)
+# "Remote Server returned '550 5.1.1 ...'" and its translations (German
+# "Remoteserver hat '...' zurückgegeben", French "Le serveur distant a
+# renvoyé '...'", Spanish "El servidor remoto devolvió '...'").
+_REMOTE = re.compile(
+    r"^([^\s<>@]{1,128}@[^\s<>]{1,255})\s*\n(?:.*\n){0,3}?.*?(?:Remote Server returned|"
+    r"Remoteserver hat|Le serveur distant a renvoyé|El servidor remoto devolvió|"
+    r"Externe server retourneerde|O servidor remoto retornou|"
+    r"Il server remoto ha restituito) '([^']*)'",
+    re.M,
+)
+_HEADING = re.compile(r"Your message to (\S{1,255}@\S{1,255}) couldn't be delivered")
+_GENERATING = re.compile(
+    r"(?:Generating server|Generierender Server|Serveur de génération|"
+    r"Servidor de generación|Genererende server|Server di generazione)\s*:\s*(\S+)"
+)
+
+
+def detect(msg: MessageView) -> list[Finding]:
+    """Findings from the administrators' section, else from the list of recipients."""
+    start = _START.search(msg.text, 0, 6000)  # the heading opens the notice
+    if start is None:
+        return []
+    text = notice.cut(msg.text[start.start() :], None, _END)
+    admin = _ADMIN.search(text)
+    generating = _GENERATING.search(text)
+    reporting = generating[1] if generating else None
+    if admin is not None:
+        found = [
+            notice.finding(m[1], m[2], reporting_mta=reporting)
+            for m in _REMOTE.finditer(text[admin.end() :])
+        ]
+        if found:
+            return notice.unique(found)
+    listing = text[: admin.start()] if admin else text
+    heading = _HEADING.match(start[0])
+    if heading is not None:
+        # The 2016+ layout names the one recipient in its heading; the prose
+        # below it quotes other addresses (rhost-microsoft-03.eml).
+        return [notice.finding(heading[1], listing, reporting_mta=reporting)]
+    return notice.unique(
+        [
+            notice.finding(address, listing, reporting_mta=reporting)
+            for address in addresses.find_all(listing)
+        ]
+    )
