@@ -388,9 +388,11 @@ def samples() -> list[Sample]:
                     diagcode="550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized",
                 )
             ],
-            [exp("5.7.1", "550", "rejected")],
-            "Distribution group restricted to internal senders: RESOLVER.RST.NotAuthorized. The recipient refuses "
-            "this sender, so rejected; securityerror or policyviolation are also defensible. Not a bad address.",
+            [exp("5.7.1", "550", "filtered")],
+            "Distribution group restricted to internal senders: RESOLVER.RST.NotAuthorized. The recipient's own "
+            "configuration refuses this sender: filtered, by Sisimai's definition (a recipient-side setting "
+            "rejecting the sender); 'rejected' is for a refused envelope sender. Corrected after re-check: the "
+            "first version said rejected. Not a bad address.",
             i=1,
         )
     )

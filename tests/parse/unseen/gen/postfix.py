@@ -833,9 +833,10 @@ def samples() -> list[Sample]:
                     "diag": smtp_diag(r),
                 }
             ],
-            [exp("5.2.3", "552", "mesgtoobig")],
-            "Gmail's size limit. The status is 5.2.3 (which some map to exceedlimit) but the text plainly says the "
-            "message is too big: mesgtoobig.",
+            [exp("5.2.3", "552", "exceedlimit")],
+            "Gmail's size limit with status 5.2.3 ('message length exceeds administrative limit'). Sisimai's "
+            "vocabulary splits size refusals by that code: exceedlimit is the 5.2.3 one, mesgtoobig the 5.3.4 "
+            "one. Corrected after re-check: the first version said mesgtoobig from the words alone.",
             returned="headers",
             i=3,
         )
@@ -1254,10 +1255,11 @@ def samples() -> list[Sample]:
                     "diag": smtp_diag(r),
                 }
             ],
-            [exp("5.7.1", "554", "spamdetected")],
-            "iCloud's [CS01] code: a content-based rejection by its spam filtering (HT204137). The text only says "
-            "'local policy'; a postmaster reads CS01 as content/spam, hence spamdetected, with policyviolation the "
-            "runner-up.",
+            [exp("5.7.1", "554", "policyviolation")],
+            "iCloud's [CS01] 'Message rejected due to local policy'. The first version expected spamdetected on "
+            "the belief that CS01 marks a content/spam verdict; that cannot be confirmed from the message or "
+            "from anything I can cite, and the message itself only says 'local policy': policyviolation. "
+            "Corrected after re-check.",
             i=2,
         )
     )

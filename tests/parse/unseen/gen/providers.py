@@ -933,10 +933,11 @@ def samples() -> list[Sample]:
                     "diag": smtp_diag(r),
                 }
             ],
-            [exp("5.0.0", "550", "userunknown")],
-            "NTT Docomo answers '550 Unknown user' after DATA. Docomo also uses this for messages its users' "
-            "domain filters refuse, so it is not always a dead address; the text says unknown user and that is "
-            "what a postmaster records (filtered would be the careful alternative).",
+            [exp("5.0.0", "550", "filtered")],
+            "NTT Docomo answers '550 Unknown user' after DATA, for dead addresses and equally for messages its "
+            "users' domain/sender filters refuse; the two cannot be told apart. Sisimai's definition of filtered "
+            "names exactly this case (a Japanese mobile carrier rejecting per the recipient's settings), so "
+            "filtered, not hard. Corrected after re-check: the first version said userunknown.",
             i=3,
         )
     )
@@ -1008,7 +1009,10 @@ def samples() -> list[Sample]:
             "a.kumar@example.in",
             "550 - 5.1.1 <a.kumar@example.in>: Recipient address rejected: User unknown in virtual mailbox table",
             [exp("5.1.1", "550", "userunknown")],
-            "Zoho Mail's own bounce: 'address, ERROR CODE :550 - 5.1.1 ...', HTML and text, no DSN part.",
+            "Zoho Mail's own bounce: 'address, ERROR CODE :550 - 5.1.1 ...', HTML and text, no DSN part. The "
+            "layout is reconstructed from memory and may be an old or mis-remembered variant (current Zoho "
+            "bounces write 'addr Invalid Address, ERROR_CODE :550, ERROR_CODE :...'); either way the recipient "
+            "is the address before the comma.",
         )
     )
     S.append(
@@ -1018,7 +1022,7 @@ def samples() -> list[Sample]:
             "552 - Requested mail action aborted: exceeded storage allocation",
             [exp("", "552", "mailboxfull")],
             "Zoho bounce: 552 'exceeded storage allocation' (RFC 5321's text for a full mailbox), no enhanced "
-            "status.",
+            "status. Layout reconstructed, see zoho-error-code-userunknown.",
             i=2,
         )
     )

@@ -382,9 +382,9 @@ Message will be deleted from queue
                     "mx.example.net",
                 )
             ],
-            [exp("5.2.3", "552", "mesgtoobig")],
-            "Remote Sendmail's MaxMessageSize at MAIL FROM. Status 5.2.3 but the text says the message is too "
-            "large: mesgtoobig.",
+            [exp("5.2.3", "552", "exceedlimit")],
+            "Remote Sendmail's MaxMessageSize at MAIL FROM, status 5.2.3: exceedlimit in Sisimai's vocabulary "
+            "(5.2.3 exceedlimit, 5.3.4 mesgtoobig). Corrected after re-check: the first version said mesgtoobig.",
             headers_only=True,
         )
     )
