@@ -187,6 +187,7 @@ def bounced_server(db_url: str, processing: bool):  # type: ignore[no-untyped-de
         "BOUNCED_SMTP_PORT": str(port),
         "BOUNCED_SMTP_BOUNCE_DOMAINS": "bounces.example.com",
         "BOUNCED_PROCESSOR_ENABLED": "true" if processing else "false",
+        "BOUNCED_API_ENABLED": "false",  # ingest only; no HTTP port to take
         "BOUNCED_LOGGING_LEVEL": "WARNING",
     }
     subprocess.run(

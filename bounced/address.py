@@ -10,11 +10,18 @@ which is what SMTP carries.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 
 MAX_LOCAL = 64  # RFC 5321 §4.5.3.1.1
 MAX_DOMAIN = 255  # RFC 5321 §4.5.3.1.2
 MAX_ADDRESS = 320
+
+# Whitespace (re's \s is str.isspace, Unicode included), controls and the
+# characters that separate addresses in lists. One regex scan instead of a
+# Python loop per character: the API checks 100,000 addresses in one request.
+_FORBIDDEN = re.compile(r"[\s\x00-\x1f<>,;\\\x7f]")
 
 
 def normalize(text: str) -> str | None:
@@ -25,7 +32,7 @@ def normalize(text: str) -> str | None:
     local, at, domain = candidate.rpartition("@")
     if not at or not local or not domain:
         return None
-    if any(ch.isspace() or ord(ch) < 32 or ch in "<>,;\\\x7f" for ch in candidate):
+    if _FORBIDDEN.search(candidate):
         return None
     if local.startswith('"') != local.endswith('"') or len(local) > MAX_LOCAL:
         return None
@@ -41,6 +48,8 @@ def domain_of(address: str) -> str:
     return address.rpartition("@")[2]
 
 
+# A list's addresses share few domains; the label checks below dominate the cost.
+@functools.lru_cache(maxsize=4096)
 def _ascii_domain(domain: str) -> str | None:
     if not domain or len(domain) > MAX_DOMAIN or ".." in domain:
         return None

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import click
 
@@ -248,11 +248,8 @@ def serve_command(lazy: _Lazy) -> None:
         try:
             daemon.run(cfg)
         except OSError as exc:
-            click.echo(
-                f"Error: cannot listen on {cfg.smtp.host}:{cfg.smtp.port}:"
-                f" {exc.strerror}",
-                err=True,
-            )
+            where = getattr(exc, "where", None) or f"{cfg.smtp.host}:{cfg.smtp.port}"
+            click.echo(f"Error: cannot listen on {where}: {exc.strerror}", err=True)
             sys.exit(EX_UNAVAILABLE)
 
 
@@ -322,71 +319,338 @@ def suppressions_group() -> None:
 
 
 @suppressions_group.command("check")
-@click.argument("address")
+@click.argument("addresses", nargs=-1)
+@click.option(
+    "--file",
+    "from_file",
+    type=click.File("r", encoding="utf-8-sig", errors="replace"),
+    help="Also check the addresses in this file, one a line (- for stdin).",
+)
+@click.option("--list", "list_id", help="Check for a send to this list.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
-def suppressions_check(lazy: _Lazy, address: str, as_json: bool) -> None:
-    """Exit 1 and print why if ADDRESS is suppressed; exit 0 if it may be mailed."""
-    from bounced import service
-    from bounced.errors import ApiError
+def suppressions_check(
+    lazy: _Lazy,
+    addresses: tuple[str, ...],
+    from_file: TextIO | None,
+    list_id: str | None,
+    as_json: bool,
+) -> None:
+    """Exit 1 and print why if an address is suppressed; exit 0 if all may be mailed.
 
-    try:
-        rows = service.check(_engine(lazy), address)
-    except ApiError as exc:
-        click.echo(f"Error: {exc.message}", err=True)
-        sys.exit(2)
+    One ADDRESS is checked on its own (a malformed one is a usage error, 2);
+    several, or a --file, are checked in one query like the API's bulk check, and
+    only the suppressed ones are printed (malformed ones are reported on stderr).
+    """
+    from bounced import documents, service
+
+    wanted = list(addresses)
+    if from_file is not None:
+        wanted.extend(line.strip() for line in from_file if line.strip())
+    if not wanted:
+        raise click.UsageError("give an ADDRESS or --file")
+    engine = _engine(lazy)
+    with _service_errors():
+        if len(wanted) == 1 and from_file is None and list_id is None:
+            rows = service.check(engine, wanted[0])
+            invalid: list[str] = []
+        else:
+            result = service.check_many(engine, wanted, list_id=list_id)
+            rows, invalid = result.suppressed, result.invalid
+    for text in invalid:
+        click.echo(f"Error: not a valid email address: {text[:320]!r}", err=True)
     if as_json:
-        click.echo(json.dumps([_row_json(row) for row in rows]))
+        click.echo(json.dumps([documents.suppression(row) for row in rows]))
     elif rows:
         for row in rows:
             click.echo(_row_line(row))
+    elif len(wanted) == 1 and not invalid:
+        click.echo(f"{wanted[0]}: not suppressed")
     else:
-        click.echo(f"{address}: not suppressed")
+        click.echo(f"{len(wanted) - len(invalid)} address(es): none suppressed")
     sys.exit(1 if rows else 0)
 
 
+def _suppression_filters(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The filter options of `list` and `export` (the API's query parameters)."""
+    for option in reversed(
+        (
+            click.option("--reason", help="Only this reason (e.g. userunknown)."),
+            click.option("--domain", help="Only addresses at this domain."),
+            click.option("--list", "list_id", help="Only this list's suppressions."),
+            click.option(
+                "--source",
+                type=click.Choice(
+                    ["bounce", "complaint", "manual", "import", "unsubscribe"]
+                ),
+                help="Only suppressions from this source.",
+            ),
+            click.option(
+                "--since",
+                help="Only those suppressed or refreshed since (7d, 12h, 2026-01-31).",
+            ),
+        )
+    ):
+        function = option(function)
+    return function
+
+
 @suppressions_group.command("list")
-@click.option("--reason", help="Only this reason (e.g. userunknown).")
-@click.option("--domain", help="Only addresses at this domain.")
+@_suppression_filters
 @click.option(
     "--limit", type=click.IntRange(1, 1_000_000), default=1000, show_default=True
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.pass_obj
 def suppressions_list(
-    lazy: _Lazy, reason: str | None, domain: str | None, limit: int, as_json: bool
+    lazy: _Lazy,
+    reason: str | None,
+    domain: str | None,
+    list_id: str | None,
+    source: str | None,
+    since: str | None,
+    limit: int,
+    as_json: bool,
 ) -> None:
     """List suppressed addresses, ordered by address."""
-    from bounced import service
+    from bounced import documents, service
 
-    rows = service.list_suppressions(
-        _engine(lazy),
-        reason=reason,
-        domain=domain.lower() if domain else None,
-        limit=limit,
-    )
-    for row in rows:
-        click.echo(json.dumps(_row_json(row)) if as_json else _row_line(row))
+    engine = _engine(lazy)
+    with _service_errors():
+        filters = service.suppression_filters(
+            reason=reason,
+            domain=domain,
+            list_id=list_id,
+            source=source,
+            since=service.parse_since(since, _now()) if since else None,
+        )
+        shown = 0
+        cursor = None
+        while shown < limit:
+            page = service.page_suppressions(
+                engine, filters, limit=min(1000, limit - shown), cursor=cursor
+            )
+            for row in page.items:
+                line = json.dumps(documents.suppression(row)) if as_json else None
+                click.echo(line or _row_line(row))
+            shown += len(page.items)
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+
+
+@suppressions_group.command("add")
+@click.argument("address")
+@click.option(
+    "--reason",
+    default="suppressed",
+    show_default=True,
+    help="A reason from the taxonomy (e.g. userunknown, feedback).",
+)
+@click.option("--list", "list_id", help="Suppress for this list only.")
+@click.option("--note", help="Why, recorded in the audit trail.")
+@click.option(
+    "--expires", help="Lift the suppression after this long (30d) or at this time."
+)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def suppressions_add(
+    lazy: _Lazy,
+    address: str,
+    reason: str,
+    list_id: str | None,
+    note: str | None,
+    expires: str | None,
+    as_json: bool,
+) -> None:
+    """Suppress ADDRESS by hand (recorded); an existing suppression is updated."""
+    from bounced import documents, service
+
+    engine = _engine(lazy)
+    now = _now()
+    with _service_errors():
+        expires_at = None
+        if expires:
+            ahead = service.parse_duration(expires)
+            expires_at = now + ahead if ahead else service.parse_since(expires, now)
+        change, row = service.add(
+            engine,
+            address,
+            reason=service.reason_or_raise(reason),
+            list_id=list_id,
+            note=note,
+            expires_at=expires_at,
+            actor="cli",
+            now=now,
+        )
+    if as_json:
+        click.echo(json.dumps(documents.suppression(row)))
+    else:
+        click.echo(f"{row.address}: {change}")
+        click.echo(_row_line(row))
 
 
 @suppressions_group.command("remove")
 @click.argument("address")
+@click.option("--list", "list_id", help="Remove only this list's suppression.")
 @click.option("--note", help="Why, recorded in the audit trail.")
 @click.pass_obj
-def suppressions_remove(lazy: _Lazy, address: str, note: str | None) -> None:
+def suppressions_remove(
+    lazy: _Lazy, address: str, list_id: str | None, note: str | None
+) -> None:
     """Reactivate ADDRESS: delete its suppressions (recorded); exit 1 if none."""
     from bounced import service
-    from bounced.errors import ApiError
 
-    try:
+    engine = _engine(lazy)
+    with _service_errors():
         count = service.remove(
-            _engine(lazy), address, actor="cli", now=_now(), note=note
+            engine, address, actor="cli", now=_now(), note=note, list_id=list_id
         )
-    except ApiError as exc:
-        click.echo(f"Error: {exc.message}", err=True)
-        sys.exit(2)
     click.echo(f"{address}: {count} suppression(s) removed")
     sys.exit(0 if count else 1)
+
+
+@suppressions_group.command("export")
+@_suppression_filters
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Write here instead of stdout.",
+)
+@click.pass_obj
+def suppressions_export(
+    lazy: _Lazy,
+    reason: str | None,
+    domain: str | None,
+    list_id: str | None,
+    source: str | None,
+    since: str | None,
+    format_: str,
+    output: str,
+) -> None:
+    """Export suppressions as CSV (the columns bounced and spreadsheets read) or
+    JSON lines; a progress bar shows on a terminal."""
+    import csv
+
+    from bounced import interchange, service
+
+    engine = _engine(lazy)
+    with _service_errors():
+        filters = service.suppression_filters(
+            reason=reason,
+            domain=domain,
+            list_id=list_id,
+            source=source,
+            since=service.parse_since(since, _now()) if since else None,
+        )
+        total = service.count_suppressions(engine, filters) if _tty() else 0
+    with _output(output) as stream:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        if format_ == "csv":
+            writer.writerow(interchange.EXPORT_COLUMNS)
+        with _progress(total, "exporting") as bar:
+            for row in service.export_rows(engine, filters):
+                if format_ == "csv":
+                    writer.writerow(interchange.csv_cells(row))
+                else:
+                    stream.write(interchange.jsonl_line(row))
+                bar.update(1)
+
+
+@suppressions_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--dialect",
+    type=click.Choice(
+        [
+            "auto",
+            "plain",
+            "bounced",
+            "ses",
+            "postmark",
+            "sparkpost",
+            "mailgun",
+            "mailgun-unsubscribes",
+            "listmonk",
+            "listmonk-subscribers",
+            "generic",
+        ]
+    ),
+    default="auto",
+    show_default=True,
+    help="The export's format; auto recognizes it by its header.",
+)
+@click.option("--list", "list_id", help="Suppress for this list only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.pass_obj
+def suppressions_import(
+    lazy: _Lazy, file: str, dialect: str, list_id: str | None, as_json: bool
+) -> None:
+    """Import suppressions from FILE (- for stdin): an export of bounced, Amazon
+    SES, Postmark, SparkPost, Mailgun or listmonk, or one address per line.
+
+    Existing suppressions are kept as they are. Exit 0 when every line was
+    imported, 1 when some were rejected (listed on stderr), 2 when the format is
+    not recognized.
+    """
+    import csv
+    import io
+    import os
+
+    from bounced import service
+
+    engine = _engine(lazy)
+    with click.open_file(file, "rb") as raw:
+        try:
+            size = os.fstat(raw.fileno()).st_size if _tty() else 0
+        except (OSError, io.UnsupportedOperation):
+            size = 0
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+        with _progress(size, "importing") as bar, _service_errors():
+
+            def lines() -> Iterator[str]:
+                for line in text:
+                    bar.update(len(line.encode("utf-8", "replace")))
+                    yield line.replace("\x00", "")
+
+            try:
+                result = service.import_suppressions(
+                    engine,
+                    csv.reader(lines()),
+                    dialect=dialect,
+                    list_id=list_id,
+                    actor="cli",
+                    now=_now(),
+                )
+            except csv.Error as exc:
+                click.echo(f"Error: not readable as CSV: {exc}", err=True)
+                sys.exit(2)
+    for rejection in result.rejections:
+        click.echo(f"{file}:{rejection.line}: {rejection.why}", err=True)
+    if result.rejected > len(result.rejections):
+        more = result.rejected - len(result.rejections)
+        click.echo(f"... and {more} more rejected line(s)", err=True)
+    summary = {
+        "dialect": result.dialect,
+        "rows": result.rows,
+        "added": result.added,
+        "existing": result.existing,
+        "rejected": result.rejected,
+    }
+    if as_json:
+        click.echo(json.dumps(summary))
+    else:
+        click.echo(" ".join(f"{key}={value}" for key, value in summary.items()))
+    sys.exit(1 if result.rejected else 0)
 
 
 def _row_line(row: Any) -> str:
@@ -402,20 +666,9 @@ def _row_line(row: Any) -> str:
 
 
 def _row_json(row: Any) -> dict[str, Any]:
-    return {
-        "address": row.address,
-        "scope": row.scope,
-        "reason": row.reason,
-        "source": row.source,
-        "status": row.status,
-        "reply_code": row.reply_code,
-        "diagnostic": row.diagnostic,
-        "first_seen_at": row.first_seen_at.isoformat(),
-        "last_seen_at": row.last_seen_at.isoformat(),
-        "count": row.count,
-        "expires_at": row.expires_at.isoformat() if row.expires_at else None,
-        "why": json.loads(row.why) if row.why else None,
-    }
+    from bounced import documents
+
+    return documents.suppression(row)
 
 
 # -- verp ----------------------------------------------------------------------------
@@ -770,30 +1023,9 @@ def domains_clear_alert(lazy: _Lazy, domain: str) -> None:
 
 
 def _domain_json(row: Any, active: bool) -> dict[str, Any]:
-    def iso(value: Any) -> str | None:
-        return value.isoformat() if value else None
+    from bounced import documents
 
-    return {
-        "domain": row.domain,
-        "batch_size": row.batch_size,
-        "gap_seconds": row.gap,
-        "next_batch_at": iso(row.next_batch_at),
-        "last_batch_at": iso(row.last_batch_at),
-        "throttled_at": iso(row.throttled_at),
-        "slowdowns": row.throttles,
-        "last_result": row.last_result,
-        "waiting": row.pending,
-        "alert": {
-            "active": active,
-            "reason": row.alert_reason,
-            "count": row.alert_count,
-            "first_at": iso(row.alert_first_at),
-            "last_at": iso(row.alert_last_at),
-            "detail": row.alert_detail,
-        }
-        if row.alert_reason
-        else None,
-    }
+    return documents.domain(row, active)
 
 
 # -- retries -------------------------------------------------------------------------
@@ -900,24 +1132,160 @@ def retries_ack(lazy: _Lazy, acks: tuple[str, ...]) -> None:
 
 
 def _retry_json(row: Any) -> dict[str, Any]:
-    def iso(value: Any) -> str | None:
-        return value.isoformat() if value else None
+    from bounced import documents
 
-    return {
-        "key": row.key,
-        "recipient": row.recipient,
-        "domain": row.domain,
-        "state": row.state,
-        "attempt": row.attempt,
-        "reason": row.reason,
-        "status": row.status,
-        "reply_code": row.reply_code,
-        "list_id": row.list_id,
-        "message_id": row.orig_message_id,
-        "created_at": iso(row.created_at),
-        "due_at": iso(row.due_at),
-        "give_up_at": iso(row.give_up_at),
-        "dispatched_at": iso(row.dispatched_at),
-        "finished_at": iso(row.finished_at),
-        "last_result": row.last_result,
-    }
+    return documents.retry(row)
+
+
+@contextmanager
+def _service_errors() -> Iterator[None]:
+    """A refused request is one line on stderr: exit 2 for bad input, 1 for
+    something that is not there."""
+    from bounced.errors import ApiError
+
+    try:
+        yield
+    except ApiError as exc:
+        click.echo(f"Error: {exc.message}", err=True)
+        sys.exit(1 if exc.status in {404, 410} else 2)
+
+
+@contextmanager
+def _output(path: str) -> Iterator[TextIO]:
+    """A text stream for CSV: stdout for "-", else the file (newline="" as the
+    csv module wants)."""
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+def _tty() -> bool:
+    """Progress bars only for a person watching stderr."""
+    return sys.stderr.isatty()
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Any]:
+    if total and _tty():
+        with click.progressbar(
+            length=total, label=label, file=sys.stderr, show_eta=True
+        ) as bar:
+            yield bar
+    else:
+        yield _NoProgress()
+
+
+class _NoProgress:
+    def update(self, _steps: int) -> None:
+        pass
+
+
+# -- events and stats ----------------------------------------------------------------
+
+
+@main.command("events")
+@click.option("--address", help="Events about this address.")
+@click.option("--domain", help="Events at this recipient domain.")
+@click.option("--reason", help="Only this reason (e.g. mailboxfull).")
+@click.option(
+    "--decision", type=click.Choice(["suppress", "retry", "record"]), help="Only this."
+)
+@click.option("--list", "list_id", help="Only bounces of mail sent to this list.")
+@click.option("--since", help="From this long ago (7d, 12h) or this time.")
+@click.option("--until", help="Up to this long ago or this time.")
+@click.option(
+    "--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.pass_obj
+def events_command(
+    lazy: _Lazy,
+    address: str | None,
+    domain: str | None,
+    reason: str | None,
+    decision: str | None,
+    list_id: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List bounce events, newest first."""
+    from bounced import documents, service
+
+    engine = _engine(lazy)
+    now = _now()
+    with _service_errors():
+        filters = service.event_filters(
+            address=address,
+            domain=domain,
+            reason=reason,
+            decision=decision,
+            list_id=list_id,
+            since=service.parse_since(since, now) if since else None,
+            until=service.parse_since(until, now) if until else None,
+        )
+        shown = 0
+        cursor = None
+        while shown < limit:
+            page = service.page_events(
+                engine, filters, limit=min(1000, limit - shown), cursor=cursor
+            )
+            for row in page.items:
+                if as_json:
+                    click.echo(json.dumps(documents.event(row)))
+                else:
+                    click.echo(_event_line(row))
+            shown += len(page.items)
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+
+
+@main.command("stats")
+@click.option(
+    "--since", default="7d", show_default=True, help="Period start (7d, 2026-01-01)."
+)
+@click.option("--until", help="Period end (default: now).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def stats_command(lazy: _Lazy, since: str, until: str | None, as_json: bool) -> None:
+    """Bounce counts by reason, decision and domain for a period."""
+    from bounced import documents, service
+
+    engine = _engine(lazy)
+    now = _now()
+    with _service_errors():
+        start = service.parse_since(since, now)
+        end = service.parse_since(until, now) if until else now
+        result = service.stats(engine, since=start, until=end)
+    document = documents.stats(result, start, end)
+    if as_json:
+        click.echo(json.dumps(document))
+        return
+    click.echo(f"period  {document['since']} .. {document['until']}")
+    click.echo(f"events  {result.events}")
+    click.echo(
+        f"suppressions  added {result.suppressions_added}"
+        f"  removed {result.suppressions_removed}"
+    )
+    for title, counts in (
+        ("by reason", result.by_reason),
+        ("by decision", result.by_decision),
+        ("by domain (busiest)", result.by_domain),
+    ):
+        click.echo(f"{title}:")
+        for key, count in counts.items():
+            click.echo(f"  {count:>8}  {key}")
+
+
+def _event_line(row: Any) -> str:
+    code = f" {row.reply_code}" if row.reply_code else ""
+    status = f" {row.status}" if row.status else ""
+    return (
+        f"{row.occurred_at:%Y-%m-%d %H:%M:%S}Z id={row.id} {row.recipient}"
+        f" {row.action} reason={row.reason}{status}{code} decision={row.decision}"
+    )

@@ -10,6 +10,7 @@ needs it.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import json
 import os
 import re
@@ -63,12 +64,22 @@ def _domains(value: Any) -> str | None:
     return f"domain names (not {bad[0]!r})" if bad else None
 
 
-def setting(default: Any, *, check: Check | None = None, duration: bool = False) -> Any:
-    """A config field with a default, an optional check, and duration parsing."""
+def setting(
+    default: Any,
+    *,
+    check: Check | None = None,
+    duration: bool = False,
+    secret: bool = False,
+) -> Any:
+    """A config field with a default, an optional check, and duration parsing.
+
+    A `secret` is left out of the section's repr, so logging a config never
+    shows it.
+    """
     meta = {"check": check, "duration": duration}
     if isinstance(default, list | dict):
         raise TypeError("use a tuple for list defaults")  # frozen means immutable
-    return field(default=default, metadata=meta)
+    return field(default=default, metadata=meta, repr=not secret)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -337,6 +348,55 @@ class RetryConfig:
     pull_lease: float = setting(300.0, check=_positive, duration=True)
 
 
+def _tokens(value: Any) -> str | None:
+    # Printable ASCII without spaces: what fits in an Authorization header as is.
+    bad = [t for t in value if not re.fullmatch(r"[\x21-\x7e]{16,}", t)]
+    return (
+        "tokens of at least 16 printable ASCII characters, no spaces" if bad else None
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApiConfig:
+    """[api]: the HTTP API the newsletter system queries (bounced/api/)."""
+
+    enabled: bool = setting(True)
+    host: str = setting("127.0.0.1")
+    port: int = setting(8025, check=_port)
+    read_tokens: tuple[str, ...] = setting((), check=_tokens, secret=True)
+    admin_tokens: tuple[str, ...] = setting((), check=_tokens, secret=True)
+    public_metrics: bool = setting(False)
+    max_request_size: int = setting(64 * 1024 * 1024, check=_positive)
+    max_check_addresses: int = setting(100_000, check=_positive)
+    max_connections: int = setting(200, check=_positive)
+
+    @property
+    def open(self) -> bool:
+        """No tokens: every request is allowed (only ever on a loopback address)."""
+        return not self.read_tokens and not self.admin_tokens
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and 127.0.0.0/8 or ::1; host names other than localhost
+    may resolve anywhere and count as not loopback."""
+    if host.lower() in {"localhost", "localhost."}:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def api_problems(api: ApiConfig) -> list[str]:
+    """An API reachable from other hosts must require a token."""
+    if api.enabled and api.open and not is_loopback(api.host):
+        return [
+            "api.admin_tokens: expected at least one token in api.read_tokens or"
+            f" api.admin_tokens when api.host ({api.host}) is not a loopback address"
+        ]
+    return []
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LoggingConfig:
     """[logging]: where and how much the daemon says."""
@@ -359,6 +419,7 @@ class Config:
     webhooks: WebhooksConfig = field(default_factory=WebhooksConfig)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     retry: RetryConfig = field(default_factory=RetryConfig)
+    api: ApiConfig = field(default_factory=ApiConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
     def with_overrides(self, **sections: Mapping[str, Any]) -> Self:
@@ -386,6 +447,7 @@ SECTIONS: dict[str, type] = {
     "webhooks": WebhooksConfig,
     "policy": PolicyConfig,
     "retry": RetryConfig,
+    "api": ApiConfig,
     "logging": LoggingConfig,
 }
 
@@ -457,6 +519,7 @@ def _cross_checks(config: Config) -> list[str]:
             "retry.dispatcher: relay needs verp.secrets (only signed VERP bounces"
             " are relayed)"
         )
+    problems.extend(api_problems(config.api))
     return problems
 
 

@@ -2,10 +2,12 @@
 the retry scheduler (APScheduler) and webhook delivery.
 
 `serve()` builds every part from the configuration, passes each its section, and
-shuts them down in order on SIGTERM or SIGINT: stop accepting connections, let
-open sessions finish their commits, drain the spool, stop the retry scheduler
-(a running tick finishes), stop the processor, close the parser pool, let the
-webhook round in flight finish, dispose of the engine.
+shuts them down in order on SIGTERM or SIGINT: stop the HTTP API (open requests
+finish), stop accepting connections, let open sessions finish their commits,
+drain the spool, stop the retry scheduler (a running tick finishes), stop the
+processor, close the parser pool, let the webhook round in flight finish,
+dispose of the engine. The API is uvicorn serving in this same event loop; its
+routes run their database work in worker threads.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
-from bounced.config import Config
+from bounced.api import create_app
+from bounced.api.server import ApiServer
+from bounced.config import Config, api_problems
+from bounced.errors import ConfigError
 from bounced.policy import Rules
 from bounced.processor import Processor
 from bounced.retry import RetryScheduler, make_dispatcher
@@ -44,14 +49,26 @@ async def serve(
     clock: Callable[[], datetime] = utcnow,
     started: Callable[[list[tuple[str, int]]], Awaitable[None] | None] | None = None,
     stop: asyncio.Event | None = None,
+    api_started: Callable[[tuple[str, int]], None] | None = None,
 ) -> None:
     """Run the daemon until `stop` is set, or SIGTERM/SIGINT when none is given.
 
-    `started` is called with the listening (host, port) pairs once mail is accepted.
+    `started` is called with the listening (host, port) pairs once mail is accepted;
+    `api_started` with the API's (host, port) once it serves, before `started`.
     """
+    problems = api_problems(config.api)
+    if problems:  # load() refuses these too; a Config built in code must as well
+        raise ConfigError(problems)
     loop = asyncio.get_running_loop()
     engine = make_engine(config.database.url, pool_size=config.database.pool_size)
     await loop.run_in_executor(None, migrate.ensure_migrated, engine)
+    api: ApiServer | None = None
+    if config.api.enabled:
+        try:  # bound first: a taken port stops the start before anything runs
+            api = ApiServer(create_app(engine, config, clock=clock), config.api)
+        except OSError:
+            engine.dispose()
+            raise
 
     spool = Spool(engine, batch_max=config.database.commit_batch_max)
     spool.start()
@@ -133,6 +150,10 @@ async def serve(
         stop = asyncio.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
+    if api is not None:
+        await api.start()
+        if api_started is not None:
+            api_started(api.address)
     if started is not None:
         result = started([s.getsockname()[:2] for s in server.sockets])
         if result is not None:
@@ -141,6 +162,8 @@ async def serve(
         await stop.wait()
     finally:
         log.info("shutting down")
+        if api is not None:
+            await api.stop()
         server.close()
         try:
             await asyncio.wait_for(server.wait_closed(), DRAIN_SECONDS)

@@ -20,7 +20,7 @@ from functools import partial
 
 from sqlalchemy.engine import Engine
 
-from bounced import policy
+from bounced import metrics, policy
 from bounced.config import ProcessorConfig, RetryConfig, VerpConfig
 from bounced.store import claims, outcomes
 from bounced.store.outbox import Outbox
@@ -117,7 +117,7 @@ class Processor:
             if message.attempts > self._config.max_attempts:
                 # Claimed this often and never recorded: it kills whoever takes it.
                 reason = f"quarantined after {message.attempts - 1} failed attempts"
-                await loop.run_in_executor(
+                quarantined = await loop.run_in_executor(
                     self._db,
                     outcomes.quarantine,
                     self._engine,
@@ -129,6 +129,8 @@ class Processor:
                 log.error(
                     "quarantined id=%s attempts=%d", message.id, message.attempts - 1
                 )
+                if quarantined:
+                    metrics.observe_processed([("quarantined", (), 0.0)])
             else:
                 fresh.append(message)
         analyses = await asyncio.gather(
@@ -143,6 +145,7 @@ class Processor:
             )
             for message, analysis in zip(fresh, analyses, strict=True)
         ]
+        decided_at = self._clock()  # stored as each message's processed_at
         results = await loop.run_in_executor(
             self._db,
             partial(
@@ -151,13 +154,14 @@ class Processor:
                 items,
                 worker=self.worker,
                 decide=self._decide,
-                now=self._clock(),
+                now=decided_at,
                 require_signed=self._require_signed,
                 outbox=self._outbox,
                 rules=self._rules,
                 retry_config=self._retry_config,
             ),
         )
+        _observe(items, results, decided_at)
         for result in results:
             log.debug(
                 "recorded id=%s state=%s events=%d",
@@ -172,6 +176,25 @@ class Processor:
 
     def close(self) -> None:
         self._db.shutdown(wait=True)
+
+
+def _observe(
+    items: list[outcomes.Outcome],
+    results: list[outcomes.Recorded],
+    decided_at: datetime,
+) -> None:
+    """Count what was committed: results, events by reason, ingest-to-decision."""
+    by_id = {item.message.id: item for item in items}
+    metrics.observe_processed(
+        (
+            result.state,
+            [c.reason.value for c in by_id[result.message_id].classifications]
+            if result.state == "processed"
+            else [],
+            (decided_at - by_id[result.message_id].message.received_at).total_seconds(),
+        )
+        for result in results
+    )
 
 
 def _envelope_recipients(stored: bytes) -> list[str]:

@@ -76,5 +76,16 @@ SENDER_BLAME_REASONS: frozenset[Reason] = frozenset(
 
 
 def is_hard(reason: Reason, permanent: bool) -> bool:
-    """True when the address itself is bad (Sisimai's `hardbounce`)."""
-    return permanent and reason in HARD_REASONS
+    """True when the address itself is bad (Sisimai's `hardbounce`).
+
+    The reason decides, not the status class: "450 4.1.1 User unknown" says the
+    address is bad as plainly as a 550 does, the server only asks to be asked
+    again (Postfix's unknown_local_recipient_reject_code = 450 while a directory
+    is being checked, lhost-postfix-05.eml). `permanent` still says whether to
+    give up now, and policy.decide retries a transient failure whatever its
+    reason. Only "not accepting mail" depends on the class: a 4xx is a passing
+    state of the domain (Sisimai SMTP/Error.pm soft_or_hard).
+    """
+    if reason is Reason.NOTACCEPT:
+        return permanent
+    return reason in HARD_REASONS

@@ -52,6 +52,9 @@ class Finding:
     original_recipient: str | None = None
     action: Action = Action.FAILED
     status: str | None = None  # RFC 3463 "X.Y.Z"
+    # The reporting MTA's comment on the status, "Status: 5.2.1 (mailbox
+    # disabled, not accepting messages)" (PowerMTA): its own words on the failure.
+    status_comment: str | None = None
     reply_code: int | None = None  # RFC 5321 three-digit reply code
     diagnostic: str | None = None  # the remote server's text, unfolded
     diagnostic_type: str | None = None  # "smtp", "x-unix", ... (RFC 3464 §2.3.6)

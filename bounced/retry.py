@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import Engine
 
+from bounced import metrics
 from bounced.config import Config, RetryConfig
 from bounced.dispatch import Batch, Dispatcher, DispatchResult, Outcome
 from bounced.dispatch.pull import PullDispatcher
@@ -137,6 +138,7 @@ class RetryScheduler:
             rules=self._rules,
             config=self._config,
         )
+        metrics.observe_dispatched(result.outcome.value for result in results)
         return tally.counts
 
     def _maintain(self, now: datetime) -> dict[str, int]:

@@ -19,7 +19,7 @@ from typing import Any
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from bounced import address as addresses
-from bounced import verp
+from bounced import metrics, verp
 from bounced.errors import StoreUnavailable
 from bounced.report import Inbound
 from bounced.store.spool import Spool
@@ -71,6 +71,7 @@ class BounceHandler:
             return False
         return addresses.domain_of(normalized) in self._domains
 
+    @metrics.counted_reply("RCPT")
     async def handle_RCPT(
         self,
         server: SMTP,
@@ -96,6 +97,7 @@ class BounceHandler:
         envelope.rcpt_options.extend(rcpt_options)
         return REPLY_250_OK
 
+    @metrics.counted_reply("DATA")
     async def handle_DATA(
         self, server: SMTP, session: Session, envelope: Envelope
     ) -> str:

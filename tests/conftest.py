@@ -135,6 +135,7 @@ def make_config(db_url: str, **sections: dict[str, Any]) -> config_module.Config
         "smtp": {"port": 0, "bounce_domains": [BOUNCE_DOMAIN]},
         "database": {"url": db_url},
         "processor": {"workers": 1, "poll_interval": 0.05},
+        "api": {"port": 0},
     }
     for name, values in sections.items():
         base.setdefault(name, {}).update(values)
@@ -149,6 +150,7 @@ class DaemonThread:
     clock: Callable[[], Any] = daemon.utcnow
     host: str = "127.0.0.1"
     port: int = 0
+    api_port: int = 0  # the HTTP API's port, when [api] is enabled
     _loop: asyncio.AbstractEventLoop | None = None
     _stop: asyncio.Event | None = None
     _thread: threading.Thread | None = None
@@ -173,8 +175,15 @@ class DaemonThread:
                 self.host, self.port = addresses[0]
                 self._ready.set()
 
+            def api_started(address: tuple[str, int]) -> None:
+                self.api_port = address[1]
+
             await daemon.serve(
-                self.config, clock=self.clock, started=started, stop=self._stop
+                self.config,
+                clock=self.clock,
+                started=started,
+                stop=self._stop,
+                api_started=api_started,
             )
 
         try:
@@ -182,6 +191,10 @@ class DaemonThread:
         except BaseException as exc:  # noqa: BLE001 - re-raised in the test thread
             self._error = exc
             self._ready.set()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.api_port}"
 
     def stop(self) -> None:
         if (

@@ -20,6 +20,7 @@ PURE_MODULES = [
     "bounced/classify.py",
     "bounced/classify/",
     "bounced/explain.py",
+    "bounced/interchange.py",
     "bounced/notices.py",
     "bounced/pacing.py",
     "bounced/parse/",
@@ -160,3 +161,20 @@ def test_reply_constants_match_their_names_and_classes(name):
     enhanced = re.match(r"\d{3} (\d)\.\d{1,3}\.\d{1,3} ", value)
     assert enhanced is not None, "every reply carries an enhanced status (RFC 3463)"
     assert enhanced[1] == code[0]
+
+
+def test_every_api_router_is_registered_once():
+    """A module of bounced/api/ that defines `router` is in ROUTERS, once."""
+    import importlib
+
+    from bounced.api import ROUTERS
+
+    modules = [
+        importlib.import_module(f"bounced.api.{path.stem}")
+        for path in sorted((PACKAGE / "api").glob("*.py"))
+        if path.stem != "__init__"
+    ]
+    defined = [m.router for m in modules if hasattr(m, "router")]
+
+    assert len(defined) == len(ROUTERS)
+    assert {id(r) for r in defined} == {id(r) for r in ROUTERS}

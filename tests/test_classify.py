@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bounced.classify import STRONG_ORDER, WEAK_ORDER, classify, codes, phrases, scan
-from bounced.reasons import Reason
+from bounced.reasons import HARD_REASONS, Reason
 from bounced.report import Action, Finding
 
 R = Reason
@@ -317,14 +317,25 @@ CASES = [
     ),
     # -- permanence ------------------------------------------------------------------
     Case(
-        "4xx user unknown is not hard",  # lhost-postfix-05.eml
+        # The address is bad though the server asks to be asked again: hard, not
+        # permanent (Sisimai's rule, lhost-postfix-05.eml); policy retries it.
+        "4xx user unknown is hard but transient",
         "450 4.1.1 <bob@example.org>: Recipient address rejected: User unknown in "
         "virtual alias table",
         R.USERUNKNOWN,
         False,
-        False,
+        True,
         status="4.1.1",
         reply=450,
+    ),
+    Case(
+        "4xx not accepting mail is not hard",  # a passing state of the domain
+        "421 4.3.2 System not accepting network messages",
+        R.NOTACCEPT,
+        False,
+        False,
+        status="4.3.2",
+        reply=421,
     ),
     Case(
         "temporary DNS failure is a network error",
@@ -799,6 +810,12 @@ def test_look_alike_wording_is_not_misread(text, not_reason):
 # Other wordings of the same six failures, as servers in those languages phrase
 # them (second sentence forms: "the recipient's mailbox is full", "X not found").
 VARIANTS = [
+    # Sisimai Reason/RequirePTR.pm and Blocked.pm (lhost-exim-38, lhost-v5sendmail-05)
+    (R.REQUIREPTR, "450 service permits 2 unverifyable sending IPs - a.example is not"),
+    (
+        R.BLOCKED,
+        "554 Remote protocol error: Connection reset by peer during result wait",
+    ),
     (R.USERUNKNOWN, "550 Mailbox nicht vorhanden"),
     (R.USERUNKNOWN, "550 Empfänger nicht gefunden"),
     (R.USERUNKNOWN, "550 Cette adresse n'existe pas"),
@@ -956,7 +973,10 @@ def test_classify_never_raises(status, reply, text, command, action, hint):
     )
     verdict = classify(finding)
     assert verdict.reason in Reason
-    assert verdict.hard <= verdict.permanent
+    assert verdict.hard == (
+        verdict.reason in HARD_REASONS
+        and (verdict.permanent or verdict.reason is not Reason.NOTACCEPT)
+    )
 
 
 def test_a_huge_diagnostic_is_read_from_its_start_only():
@@ -998,3 +1018,24 @@ def test_status_tables_only_hold_defined_codes():
     """Every status with a reason also has its IANA title (explain prints it)."""
     assert set(codes.STATUS_REASONS) <= set(codes.DETAIL_MEANINGS)
     assert all(not codes.is_generic(*key.split(".")) for key in codes.STATUS_REASONS)
+
+
+def test_a_detectors_unknown_user_yields_to_a_reason_that_outranks_it():
+    """An MTA's 'unknown user' hint stands unless the text names, say, a disabled box."""
+    hinted = Finding(
+        recipient="bob@example.org",
+        status="5.2.1",
+        status_comment="mailbox disabled, not accepting messages",
+        diagnostic="550 5.2.1 <bob@example.org>... User Unknown",
+        reason_hint=Reason.USERUNKNOWN,
+    )
+    assert classify(hinted).reason is R.SUSPEND
+    plain = Finding(
+        recipient="bob@example.org",
+        diagnostic="Unknown user",
+        reason_hint=Reason.USERUNKNOWN,
+    )
+    assert (classify(plain).reason, classify(plain).rule) == (
+        R.USERUNKNOWN,
+        "detector hint",
+    )

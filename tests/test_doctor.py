@@ -83,6 +83,8 @@ def test_a_healthy_installation_is_all_ok(
         sqlite_url,
         smtp={"bounce_domains": [DOMAIN]},
         verp={"secrets": [SECRET], "require_signed": True},
+        # A healthy API has tokens: an open one is a warning even on loopback.
+        api={"read_tokens": ["r" * 20], "admin_tokens": ["a" * 20]},
     )
     server = start_daemon(cfg)
     cfg = cfg.with_overrides(smtp={"port": server.port})

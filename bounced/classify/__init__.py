@@ -6,13 +6,18 @@ after a "copy of the original message follows" marker dropped, case and accents
 folded. Then the first rule that gives an answer wins:
 
 1. A detector's `reason_hint`: an ARF report, an auto-reply, an MTA module whose
-   wording is unambiguous knows better than generic rules.
+   wording is unambiguous knows better than generic rules. A `userunknown` hint
+   (IMail's "Unknown user", PowerMTA's bad-mailbox) is weighed with the text: a
+   strong phrase ranked above user unknown still wins (Sisimai re-examines a
+   module's userunknown the same way).
 2. Not a failure: a Feedback-Type is a complaint (`feedback`); a 2.x.x status is
    `delivered`; an auto-reply (vacation hint) or Action delivered, relayed or
    expanded is `vacation` or `delivered`, unless its text says the mailbox is
    closed, moved or unknown ("This email inbox is no longer in use",
    rfc3834-06.eml): that reply reports a dead address.
-3. A strong phrase, in the fixed order of `STRONG_ORDER` (most specific first:
+3. A provider rule (`providers.py`): Orange's refusal codes, Mimecast's and
+   NTT docomo's conventions, keyed on the remote host or the code format.
+   Then a strong phrase, in the fixed order of `STRONG_ORDER` (most specific first:
    "mailbox full" beats "blocked"; a DMARC rejection that says "this message has
    been blocked" is `authfailure`). Text beats a status code because servers use
    generic codes (5.0.0, 5.7.1, even 5.1.1) for anything while their words say
@@ -58,17 +63,17 @@ our sender address, so `rejected`; an unknown host reported as temporary (4.x.x,
 permanent, 4.x.x/4xx is not. With neither code, a failed Action is permanent (the
 reporting MTA has given up; that is what a bounce without codes means) and a
 delayed one is not. Complaints, auto-replies and deliveries are never permanent.
-`hard` is `reasons.is_hard`: permanent and the reason condemns the address
-(userunknown, hostunknown, hasmoved, notaccept). Unlike Sisimai, a 4xx "user
-unknown" is not hard: the server said to try again, and Postfix sites answer 450
-for unknown users on purpose while a directory is being migrated.
+`hard` is `reasons.is_hard`, Sisimai's rule: the reason condemns the address
+(userunknown, hostunknown, hasmoved; notaccept only when permanent), whatever the
+class. A 450 4.1.1 "user unknown" is hard and not permanent: the address is bad,
+the server only asked to be asked again, and policy retries it.
 """
 
 from __future__ import annotations
 
 import re
 
-from bounced.classify import codes, scan
+from bounced.classify import codes, providers, scan
 from bounced.classify.phrases import DBEB, DISGUISED, UNPROVEN, weak
 from bounced.reasons import Reason, is_hard
 from bounced.report import Action, Classification, Finding
@@ -136,6 +141,8 @@ _ADDRESS = frozenset(
 # An auto-reply that says the mailbox is gone is not a vacation notice.
 _GONE = (Reason.SUSPEND, Reason.HASMOVED, Reason.USERUNKNOWN)
 _BEFORE_DATA = frozenset({"CONN", "HELO", "MAIL", "RCPT"})
+# Hints weighed with the text rather than taken as the answer (see classify()).
+_REEXAMINED = frozenset({Reason.VACATION, Reason.USERUNKNOWN})
 
 # Codes quoted in a diagnostic: a status right after a reply code is the remote
 # server's own ("550-'5.7.1 ..." inside Amazon SES's "5.1.0 - Unknown address
@@ -153,7 +160,7 @@ def classify(finding: Finding) -> Classification:
     status = _status(finding.status, raw)
     permanent = _permanent(finding, status, raw)
     hint = finding.reason_hint
-    if hint is not None and hint is not Reason.VACATION:
+    if hint is not None and hint not in _REEXAMINED:
         return _verdict(hint, permanent and hint not in _NOT_FAILURES, "detector hint")
     if finding.feedback_type:
         return _verdict(
@@ -165,8 +172,18 @@ def classify(finding: Finding) -> Classification:
         reason, rule = _not_failed(finding, raw)
         return _verdict(reason, False, rule)
     text = scan.prepare(raw)
-    found = scan.scan(text)
+    if finding.status_comment:
+        # The reporting MTA's own words on the status count like the remote's
+        # ("Status: 5.2.1 (mailbox disabled, ...)", lhost-powermta-01.eml).
+        text = f"{text} {scan.normalize(finding.status_comment[:200])}".strip()
     command = _command(finding.smtp_command) or scan.command_in(text)
+    known = providers.reason(providers.Facts(finding, text, status, command))
+    if known is not None:
+        return _verdict(known[0], permanent, known[1])
+    found = scan.scan(text)
+    if hint is Reason.USERUNKNOWN:
+        reason, rule = _hinted_unknown(found)
+        return _verdict(reason, permanent, rule)
     reason, rule = _reason(finding, status, found, command, bool(text))
     if reason is Reason.SPAMDETECTED and command in _BEFORE_DATA:
         # Content cannot be judged before it is sent: a "spam" verdict at RCPT is
@@ -210,6 +227,21 @@ def _reason(
         if (phrase := found.get(tag)) is not None:
             return reason, f"weak phrase {phrase!r}"
     return _fallback(finding, status, found, command, has_text)
+
+
+def _hinted_unknown(found: dict[str, str]) -> tuple[Reason, str]:
+    """A detector's "unknown user", unless the text names a failure that outranks it.
+
+    The detector read its MTA's own words or category (IMail's "Unknown user",
+    PowerMTA's bad-mailbox), which proves the address bad; but a reason ranked
+    above user unknown still wins: "550 5.2.1 User Unknown" under "Status: 5.2.1
+    (mailbox disabled, ...)" is a disabled mailbox (lhost-powermta-01.eml).
+    Sisimai re-examines a module's userunknown the same way (Reason.pm GetRetried).
+    """
+    ranked = [_RANK[tag] for tag in found if tag in _RANK]
+    if ranked and (best := min(ranked))[0] < _RANK[_USERUNKNOWN][0]:
+        return best[1], f"phrase {_quoted(found, best[1])} over the detector's hint"
+    return Reason.USERUNKNOWN, "detector hint"
 
 
 def _unknown_user(

@@ -223,6 +223,10 @@ _REQUIREPTR: tuple[Phrase, ...] = (
     "forward dns entry does not point",
     "mismatches client ip",  # Outlook.com 550 "domain [x] mismatches client ip"
     "fcrdns",
+    # "450 service permits 2 unverifyable sending IPs - a.example is not
+    # 192.0.2.1": the name our IP resolves to does not resolve back to it
+    # (lhost-exim-38.eml; Sisimai Reason/RequirePTR.pm)
+    "unverifyable sending ip | unverifiable sending ip",
 )
 
 _SUSPEND: tuple[Phrase, ...] = (
@@ -627,6 +631,9 @@ _BLOCKED: tuple[Phrase, ...] = (
     "my name was rejected",  # qmail-remote: HELO refused
     "helo command rejected | invalid helo | refused to talk to me | greylist",
     "graylist | sender ip address rejected | currently sending spam",
+    # The remote hung up on us mid-session (Sisimai Reason/Blocked.pm;
+    # lhost-v5sendmail-05.eml, "Connection reset by peer during result wait")
+    "connection reset by peer | connection was dropped by remote host",
 )
 
 _SECURITYERROR: tuple[Phrase, ...] = (

@@ -11,13 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bounced.parse import addresses, codes
+from bounced.parse import addresses, codes, session
 from bounced.report import Action, Finding
 
 _SPACES = re.compile(r"\s+")
-_SMTP_COMMAND = re.compile(
-    r"\b(HELO|EHLO|MAIL FROM|RCPT TO|DATA|BDAT|STARTTLS|CONNECT)\b", re.I
-)
 
 
 def squeeze(text: str) -> str:
@@ -46,9 +43,8 @@ def finding(
     if action is None:
         first = status[0] if status else str(reply)[0] if reply else "5"
         action = Action.DELAYED if first == "4" else Action.FAILED
-    if command is None and text:
-        match = _SMTP_COMMAND.search(text)
-        command = match[1].upper() if match else None
+    if command is None:
+        command = session.command(text)
     return Finding(
         recipient=recipient,
         original_recipient=original,

@@ -138,6 +138,8 @@ class BounceEvent(Base):
 
     __table_args__ = (
         Index("ix_bounce_events_recipient_occurred", "recipient", "occurred_at"),
+        # `bounced stats` and GET /v1/events?since= scan a period of events.
+        Index("ix_bounce_events_occurred_at", "occurred_at"),
     )
 
 
@@ -169,7 +171,12 @@ class Suppression(Base):
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     why: Mapped[str | None] = mapped_column(Text)  # JSON: rule and inputs
 
-    __table_args__ = (UniqueConstraint("address", "scope"),)
+    __table_args__ = (
+        # Also the index of every lookup by address (POST /v1/suppressions/check).
+        UniqueConstraint("address", "scope"),
+        # GET /v1/suppressions?list=... pages through one list in address order.
+        Index("ix_suppressions_scope_address", "scope", "address"),
+    )
 
 
 class SuppressionChange(Base):

@@ -5,7 +5,8 @@ classification fields (reason, hard) are separate test functions, so the
 parser and the classifier each own their failures. A known difference stays
 in the suite as a strict xfail with its reason (sidecar `"xfail"` for our
 samples, tests/parse/corpus_xfail.json for the shared corpus, whose sidecars
-we never edit).
+we never edit). Both files are also what bench/accuracy.py reports as known
+differences: one list.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import pytest
 
 from bounced.address import normalize
 from bounced.classify import classify
-from bounced.parse import parse
 from bounced.reasons import Reason
 from bounced.report import Action
 
@@ -27,30 +27,20 @@ from .corpus import (
     compare,
     corpus_samples,
     own_samples,
+    parse_file,
 )
 
 SAMPLES = corpus_samples() + own_samples()
 _STATUS = re.compile(r"^[245]\.\d{1,3}\.\d{1,3}$")
-# The classifier is being rewritten in branch `classify`; until it lands, its
-# corpus disagreements are expected. Non-strict on purpose and only here: the
-# classification owner flips this to False when the rewrite merges.
-CLASSIFIER_PENDING = True
 
 
-def _params(fields: tuple[str, ...], *, classification: bool) -> list[object]:
+def _params(fields: tuple[str, ...]) -> list[object]:
     params = []
     for sample in SAMPLES:
         for name in fields:
             marks = []
             if name in sample.xfail:
                 marks.append(pytest.mark.xfail(strict=True, reason=sample.xfail[name]))
-            elif classification and CLASSIFIER_PENDING:
-                marks.append(
-                    pytest.mark.xfail(
-                        strict=False,
-                        reason="classifier rewrite pending (branch classify)",
-                    )
-                )
             params.append(
                 pytest.param(sample, name, id=f"{sample.name}:{name}", marks=marks)
             )
@@ -58,21 +48,17 @@ def _params(fields: tuple[str, ...], *, classification: bool) -> list[object]:
 
 
 def _run(sample: Sample) -> dict[str, str | None]:
-    report = parse(sample.path.read_bytes())
+    report = parse_file(sample.path)
     return compare(sample, report, [classify(f) for f in report.findings])
 
 
-@pytest.mark.parametrize(
-    ("sample", "field"), _params(DETECTION_FIELDS, classification=False)
-)
+@pytest.mark.parametrize(("sample", "field"), _params(DETECTION_FIELDS))
 def test_corpus_detection(sample: Sample, field: str) -> None:
     """The parser finds what the sidecar says: count, recipients, status, reply code."""
     assert _run(sample)[field] is None
 
 
-@pytest.mark.parametrize(
-    ("sample", "field"), _params(CLASSIFICATION_FIELDS, classification=True)
-)
+@pytest.mark.parametrize(("sample", "field"), _params(CLASSIFICATION_FIELDS))
 def test_corpus_classification(sample: Sample, field: str) -> None:
     """Parser plus classifier give the sidecar's reason and hardness."""
     assert _run(sample)[field] is None
@@ -81,7 +67,7 @@ def test_corpus_classification(sample: Sample, field: str) -> None:
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.name for s in SAMPLES])
 def test_findings_satisfy_invariants(sample: Sample) -> None:
     """Every finding of every sample: address parses, codes are well formed."""
-    report = parse(sample.path.read_bytes())
+    report = parse_file(sample.path)
     assert (report.unparsed_reason is None) == bool(report.findings)
     for finding in report.findings:
         if finding.recipient:

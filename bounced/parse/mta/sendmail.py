@@ -3,8 +3,8 @@
 Sendmail 8 sends RFC 3464 reports (dsn.py); this module reads the text of
 those that lost or never had the delivery-status part: the "----- The
 following addresses had permanent fatal errors -----" list (each address,
-then "(reason: ...)") and the session transcript ("<<< 550 5.1.1 ..."),
-whose last server reply is the diagnostic.
+then "(reason: ...)", its own reply) and the session transcript ("<<< 550
+5.1.1 ..."), which says at which command each recipient was refused.
 Samples: corpus lhost-sendmail-*.eml.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bounced.parse import notice
+from bounced.parse import codes, notice, session
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
@@ -46,8 +46,18 @@ def detect(msg: MessageView) -> list[Finding]:
     replies = _SERVER_REPLY.findall(transcript)
     findings: list[Finding] = []
     for match, body in notice.blocks(listing, _RECIPIENT):
-        reason = body.strip().removeprefix("(reason:").rstrip(")")
-        own = [line for line in transcript.splitlines() if match[1] in line]
-        diagnostic = replies[-1] if replies else " ".join(own) or reason
-        findings.append(notice.finding(match[1], f"{diagnostic} {reason}"))
+        recipient = match[1]
+        reason = body.strip().removeprefix("(reason:").strip().rstrip(")")
+        own = [line for line in transcript.splitlines() if recipient in line]
+        # The listing's "(reason: ...)" is this recipient's own reply, else the
+        # transcript lines that name it; the last reply is the last resort. A
+        # status the reason lacks comes from those lines (sendmail's verdict,
+        # "550 5.1.2 <a@b>... Host unknown", lhost-sendmail-15.eml).
+        lines = " ".join(own)
+        diagnostic = reason or lines or (replies[-1] if replies else "")
+        status = None if codes.find_status(diagnostic) else codes.find_status(lines)
+        command = session.transcript_command(transcript, recipient)
+        findings.append(
+            notice.finding(recipient, diagnostic, status=status, command=command)
+        )
     return notice.unique(findings)

@@ -2,8 +2,12 @@
 
 Old sendmails send no delivery-status part and no address list: only the
 transcript ("550 <a@b>... User unknown", "421 host (smtp)... Deferred") and
-"----- Unsent message follows -----". The recipient is the address in the
-transcript's last error line, else the To of the returned message.
+"----- Unsent message follows -----". Each error line that names an address is
+a recipient; the remote server's reply just above it ("<<< 550 ...", in the
+same "While talking to" session) is its diagnostic, and the command sent before
+that reply (">>> RCPT To:") its stage (lhost-v5sendmail-05.eml: four recipients,
+three sessions). Without such a line, the recipient is the To of the returned
+message.
 Samples: corpus lhost-v5sendmail-*.eml.
 """
 
@@ -11,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bounced.parse import addresses, notice
+from bounced.parse import addresses, notice, session
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
@@ -22,7 +26,7 @@ _ERROR_LINE = re.compile(
     r"\.\.\. (.*)$",
     re.M,
 )
-_SERVER_REPLY = re.compile(r"^<<< ([245]\d\d[ -].*)$", re.M)
+_SESSION = re.compile(r"^\s*while talking to ", re.I)
 _ANY_ERROR = re.compile(r"^([45]\d\d) (.*)$", re.M)
 
 
@@ -33,14 +37,7 @@ def detect(msg: MessageView) -> list[Finding]:
     transcript = notice.cut(msg.text, _TRANSCRIPT, _END)
     if not transcript:
         return []
-    replies = _SERVER_REPLY.findall(transcript)
-    findings = []
-    for match in _ERROR_LINE.finditer(transcript):
-        recipient = match[2] or match[3]
-        # "554 <a@b>... 550 Host unknown": the inner number is the remote's
-        # reply, the outer one sendmail's own verdict (v5sendmail-04.eml).
-        text = replies[-1] if replies else f"{match[4]} ({match[1]})"
-        findings.append(notice.finding(recipient, text))
+    findings = _per_recipient(transcript)
     if findings:
         return notice.unique(findings)
     recipient = addresses.clean(msg.returned_header("to"))
@@ -49,3 +46,31 @@ def detect(msg: MessageView) -> list[Finding]:
         return []
     code, text = errors[0]
     return [notice.finding(recipient, f"{code} {text}")]
+
+
+def _per_recipient(transcript: str) -> list[Finding]:
+    """One finding per error line naming an address, with the reply above it."""
+    findings = []
+    sent: str | None = None  # the last ">>>" line of the current session
+    reply: str | None = None  # the remote's last reply, until an error line uses it
+    for line in transcript.splitlines():
+        if _SESSION.match(line):
+            sent = reply = None
+        elif line.startswith(">>>"):
+            sent, reply = line[3:].strip(), None
+        elif line.startswith("<<<"):
+            reply = line[3:].strip()
+        elif (match := _ERROR_LINE.match(line)) is not None:
+            recipient = match[2] or match[3]
+            # "554 <a@b>... 550 Host unknown": the inner number is the remote's
+            # reply, the outer one sendmail's own verdict (v5sendmail-04.eml).
+            own = f"{match[4]} ({match[1]})"
+            text = f"{reply} {own}" if reply else own
+            command = (
+                session.transcript_command(f">>> {sent}\n<<< {reply}")
+                if reply
+                else None
+            )
+            findings.append(notice.finding(recipient, text, command=command))
+            sent = reply = None
+    return findings

@@ -1,0 +1,89 @@
+"""The HTTP API: a FastAPI app over the service functions the CLI uses too.
+
+`create_app(engine, config)` builds the app; the daemon serves it with uvicorn in
+its own event loop (`bounced.api.server`). Routes live in one `APIRouter` module
+per area and are listed in ROUTERS, the only place the app learns of them:
+
+    ROUTERS = (ops.router, suppressions.router, events.router, retries.router,
+               verp.router)
+
+To add routes, write `bounced/api/<area>.py` with `router = APIRouter(...)`,
+protect each route with `dependencies=[READ]` or `[ADMIN]` from
+`bounced.api.auth`, take the engine and config from the `context` dependency
+(`bounced.api.context`), raise `bounced.errors.ApiError` for refusals, and add
+the router to ROUTERS: one line here.
+
+Pieces: `auth` (tokens, scopes, the body-limiting guard), `errors` (every
+failure a JSON body), `context` (engine, config, clock for routes), `models`
+(the documented bodies), `server` (uvicorn in the daemon's loop).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from prometheus_client import CollectorRegistry
+from sqlalchemy.engine import Engine
+
+from bounced import __version__, metrics, service
+from bounced.api import errors, events, models, ops, retries, suppressions
+from bounced.api.auth import Guard, Tokens
+from bounced.api.context import ApiContext
+from bounced.config import Config
+
+# Every router, in the order their paths are matched.
+ROUTERS: tuple[APIRouter, ...] = (
+    ops.router,
+    suppressions.router,
+    events.router,
+    retries.router,
+)
+
+# Documented on every route: what auth, validation and outages answer.
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": models.ErrorBody, "description": "No valid token"},
+    403: {"model": models.ErrorBody, "description": "The token may only read"},
+    413: {"model": models.ErrorBody, "description": "Request body too large"},
+    422: {"model": models.ErrorBody, "description": "A parameter is not valid"},
+    500: {"model": models.ErrorBody, "description": "Server failure (logged)"},
+    503: {"model": models.ErrorBody, "description": "Database unavailable"},
+}
+
+
+def create_app(
+    engine: Engine,
+    config: Config,
+    *,
+    clock: Callable[[], datetime] | None = None,
+) -> FastAPI:
+    """The API app for one engine and configuration (tokens and limits from [api])."""
+    app = FastAPI(
+        title="bounced",
+        version=__version__,
+        description="Bounce processing: check and manage the suppression list,"
+        " read bounce events. Authenticate with `Authorization: Bearer <token>`.",
+        openapi_url="/openapi.json",
+        docs_url=None,  # the interactive docs load scripts from a CDN
+        redoc_url=None,
+    )
+    app.state.context = ApiContext(engine, config, clock or _utcnow)
+    app.state.tokens = Tokens(config.api.read_tokens, config.api.admin_tokens)
+    store_registry = CollectorRegistry(auto_describe=False)
+    store_registry.register(
+        metrics.StoreCollector(lambda: service.store_snapshot(engine))
+    )
+    app.state.store_registry = store_registry
+    for router in ROUTERS:
+        app.include_router(router, responses=COMMON_RESPONSES)
+    errors.install(app)
+    app.add_middleware(
+        Guard, tokens=app.state.tokens, max_body=config.api.max_request_size
+    )
+    return app
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
