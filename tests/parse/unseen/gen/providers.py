@@ -186,15 +186,18 @@ def samples() -> list[Sample]:
             [
                 {
                     "addr": "w.krause@example.de",
-                    "text": said("mx00.t-online.de", "194.25.134.8", r, "MAIL FROM"),
+                    "text": "host mx00.t-online.de[194.25.134.8] refused to talk to me: "
+                    + r,
                     "status": "5.0.0",
                     "remote": "mx00.t-online.de",
                     "diag": smtp_diag(r),
                 }
             ],
             [exp("5.0.0", "554", "blocked")],
-            "T-Online refuses the sending IP ('(BL)', contact tosa@rx.t-online.de): blocked. No enhanced code "
-            "in the reply; 5.0.0 is the relay's own DSN status. Recipient domain is an example.",
+            "T-Online refuses the sending IP in its greeting ('(BL)', contact tosa@rx.t-online.de): blocked. No "
+            "enhanced code in the reply; 5.0.0 is the relay's own DSN status. Recipient domain is an example. "
+            "The first version had the refusal 'in reply to MAIL FROM'; T-Online gives it in the banner, so "
+            "the stage was corrected after the first measurement (expectation unchanged).",
             i=3,
         )
     )
@@ -317,7 +320,7 @@ def samples() -> list[Sample]:
     )
     r = (
         "550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please try later. "
-        "OFR006_104 [104]"
+        "OFR006_102 [102]"
     )
     S.append(
         pf(
@@ -334,7 +337,9 @@ def samples() -> list[Sample]:
                 }
             ],
             [exp("5.7.1", "550", "blocked")],
-            "Orange refuses the sending IP (OFR006 family, IP reputation): blocked.",
+            "Orange refuses the sending IP (OFR006_102: source IP blocked): blocked. The first version "
+            "carried an invented code, OFR006_104, which in Orange's table means 'too many connections' and "
+            "contradicted the text; corrected after the first measurement to a code that matches the words.",
             i=1,
         )
     )
