@@ -17,6 +17,12 @@ import unicodedata
 MAX_LOCAL = 64  # RFC 5321 §4.5.3.1.1
 MAX_DOMAIN = 255  # RFC 5321 §4.5.3.1.2
 MAX_ADDRESS = 320
+# Our own VERP addresses carry the recipient, a list id and a message id: their
+# local part passes 64 octets as soon as a list id is in (RFC 5321 §4.5.3.1
+# allows servers to accept longer, and Postfix and Exim do). The SMTP listener
+# accepts up to this at its own bounce domains; aiosmtpd's 512-octet command
+# line bounds it anyway.
+MAX_VERP_LOCAL = 480
 
 # Whitespace (re's \s is str.isspace, Unicode included), controls and the
 # characters that separate addresses in lists. One regex scan instead of a
@@ -24,7 +30,7 @@ MAX_ADDRESS = 320
 _FORBIDDEN = re.compile(r"[\s\x00-\x1f<>,;\\\x7f]")
 
 
-def normalize(text: str) -> str | None:
+def normalize(text: str, *, max_local: int = MAX_LOCAL) -> str | None:
     """The canonical form of an address, or None if it is not one."""
     candidate = unicodedata.normalize("NFC", text.strip().strip("<>").strip())
     if candidate.lower().startswith("mailto:"):
@@ -34,13 +40,13 @@ def normalize(text: str) -> str | None:
         return None
     if _FORBIDDEN.search(candidate):
         return None
-    if local.startswith('"') != local.endswith('"') or len(local) > MAX_LOCAL:
+    if local.startswith('"') != local.endswith('"') or len(local) > max_local:
         return None
     ascii_domain = _ascii_domain(domain.rstrip(".").lower())
     if ascii_domain is None:
         return None
     address = f"{local.lower()}@{ascii_domain}"
-    return address if len(address) <= MAX_ADDRESS else None
+    return address if len(address) <= max_local + 1 + MAX_DOMAIN else None
 
 
 def domain_of(address: str) -> str:

@@ -66,7 +66,7 @@ class BounceHandler:
 
     def accepts(self, recipient: str) -> bool:
         """True for any address at a bounce domain (postmaster included)."""
-        normalized = addresses.normalize(recipient)
+        normalized = _rcpt_address(recipient)
         if normalized is None:
             return False
         return addresses.domain_of(normalized) in self._domains
@@ -82,9 +82,10 @@ class BounceHandler:
     ) -> str:
         if len(envelope.rcpt_tos) >= MAX_RECIPIENTS:
             return REPLY_452_TOO_MANY_RECIPIENTS
-        if addresses.normalize(address) is None:
+        normalized = _rcpt_address(address)
+        if normalized is None:
             return REPLY_553_BAD_ADDRESS
-        if not self.accepts(address):
+        if addresses.domain_of(normalized) not in self._domains:
             return REPLY_550_NO_SUCH_RECIPIENT
         if self._verp_check is not None and not _is_postmaster(address):
             data = self._verp_check(address, self._clock())
@@ -155,6 +156,11 @@ class BounceSMTP(SMTP):
         if self.local_part_limit and len(local) > self.local_part_limit:
             return None, None
         return address, match["rest"]
+
+
+def _rcpt_address(address: str) -> str | None:
+    """A RCPT address, normalized; local parts as long as our own VERP needs."""
+    return addresses.normalize(address, max_local=addresses.MAX_VERP_LOCAL)
 
 
 def _is_postmaster(address: str) -> bool:

@@ -832,3 +832,79 @@ def test_an_unexpected_failure_is_a_json_500_logged_without_request_data(
     ]
     assert "secret.person" not in caplog.text
     assert READ_TOKEN not in caplog.text
+
+
+# -- VERP -----------------------------------------------------------------------------
+
+VERP_SECRET = "verp-secret-0123456789"
+
+
+@pytest.fixture
+def signing_client(sqlite_url, start_daemon):
+    """A daemon that requires signed bounces, with its API."""
+    values = {"read_tokens": [READ_TOKEN], "admin_tokens": [ADMIN_TOKEN]}
+    config = make_config(
+        sqlite_url, api=values, verp={"secrets": [VERP_SECRET], "require_signed": True}
+    )
+    server = start_daemon(config)
+    with httpx.Client(base_url=server.api_url, timeout=60) as http:
+        http.daemon = server  # type: ignore[attr-defined]
+        yield http
+
+
+def test_a_sender_signs_over_http_and_the_bounce_to_that_address_suppresses(
+    signing_client, sqlite_engine
+):
+    """POST /v1/verp gives the Return-Path; a bounce to it is accepted and acts on
+    exactly that recipient, and /v1/verp/decode reads it back."""
+    signed = signing_client.post(
+        "/v1/verp",
+        json={"recipient": "Ivy@Example.org", "list_id": "weekly.example.com"},
+        headers=ADMIN,
+    )
+    assert signed.status_code == 200, signed.text
+    body = signed.json()
+    assert body["recipient"] == "ivy@example.org"
+    assert body["bounce_domain"] == "bounces.example.com"
+    address = body["address"]
+
+    decoded = signing_client.post(
+        "/v1/verp/decode", json={"address": address}, headers=READ
+    )
+    port = signing_client.daemon.port  # type: ignore[attr-defined]
+    refused = send(port, dsn("ivy@example.org", "5.1.1", 550), rcpt=address)
+    wait_for(spool_settled(sqlite_engine, 1))
+    lookup = signing_client.get("/v1/suppressions/ivy@example.org", headers=READ)
+
+    assert decoded.json()["valid"] is True
+    assert decoded.json()["list_id"] == "weekly.example.com"
+    assert refused == {}
+    assert lookup.status_code == 200
+
+
+def test_only_an_admin_token_may_sign_bounce_addresses(signing_client):
+    """A signing oracle would let a read-only client mint forgeries: 403."""
+    response = signing_client.post(
+        "/v1/verp", json={"recipient": "a@example.org"}, headers=READ
+    )
+
+    assert_error(response, 403, "forbidden")
+
+
+def test_signing_refusals_say_what_was_wrong(signing_client, client):
+    """A bad recipient or an unknown bounce domain is 422; no secret is 503."""
+    bad = signing_client.post(
+        "/v1/verp", json={"recipient": "no at sign"}, headers=ADMIN
+    )
+    domain = signing_client.post(
+        "/v1/verp",
+        json={"recipient": "a@example.org", "domain": "elsewhere.example"},
+        headers=ADMIN,
+    )
+    unconfigured = client.post(
+        "/v1/verp", json={"recipient": "a@example.org"}, headers=ADMIN
+    )
+
+    assert_error(bad, 422, "invalid_address")
+    assert_error(domain, 422, "unknown_bounce_domain")
+    assert_error(unconfigured, 503, "verp_not_configured")

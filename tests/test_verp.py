@@ -298,3 +298,33 @@ def test_the_readme_example_is_what_encode_writes():
     assert "day 20788, `g1g`" in readme
     assert address.startswith("b+alice=example.org==g1g=")
     assert 'HMAC-SHA256("s3cret-s3cret-s3cret", "alice=example.org==g1g")' in readme
+
+
+def test_a_signed_address_carrying_list_and_message_ids_is_accepted_and_acts(
+    sqlite_url, sqlite_engine, start_daemon
+):
+    """With a list id and message id the local part passes RFC 5321's 64 octets;
+    our own listener must still take it, and the bounce must act on its recipient."""
+    server = start_daemon(_signed_config(sqlite_url))
+    address = CODEC.encode(
+        "henry.long-name@example.org",
+        bounce_domain="bounces.example.com",
+        now=datetime.now(UTC),
+        list_id="weekly.newsletter.example.com",
+        message_id="<20261122093000.4f2a@news.example.com>",
+    )
+    assert len(address.split("@")[0]) > 64
+
+    assert (
+        send(
+            server.port, dsn("henry.long-name@example.org", "5.1.1", 550), rcpt=address
+        )
+        == {}
+    )
+
+    wait_for(spool_settled(sqlite_engine, 1))
+    with sqlite_engine.connect() as connection:
+        row = connection.execute(select(Suppression.address, Suppression.scope)).one()
+        event = connection.execute(select(BounceEvent.list_id, BounceEvent.verp)).one()
+    assert row.address == "henry.long-name@example.org"
+    assert (event.list_id, event.verp) == ("weekly.newsletter.example.com", "valid")

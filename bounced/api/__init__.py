@@ -29,7 +29,7 @@ from prometheus_client import CollectorRegistry
 from sqlalchemy.engine import Engine
 
 from bounced import __version__, metrics, service
-from bounced.api import errors, events, models, ops, retries, suppressions
+from bounced.api import errors, events, models, ops, retries, suppressions, verp
 from bounced.api.auth import Guard, Tokens
 from bounced.api.context import ApiContext
 from bounced.config import Config
@@ -40,6 +40,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     suppressions.router,
     events.router,
     retries.router,
+    verp.router,
 )
 
 # Documented on every route: what auth, validation and outages answer.
