@@ -54,7 +54,7 @@ def feedback_diff(sample: Sample, report: Report) -> str | None:
 
 def diagnostic(report: Report, verdicts: list[Classification]) -> str:
     if not report.findings:
-        return f"(no finding: {report.unparsed_reason})"
+        return f"      (no finding: {report.unparsed_reason})"
     parts = []
     for finding, verdict in zip(report.findings, verdicts, strict=True):
         text = " ".join((finding.diagnostic or "").split())
