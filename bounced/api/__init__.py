@@ -69,6 +69,14 @@ def create_app(
         openapi_url="/openapi.json",
         docs_url=None,  # the interactive docs load scripts from a CDN
         redoc_url=None,
+        # FastAPI's built-in OpenTelemetry costs ~0.45 ms of CPU per request (measured
+        # in-process); our own Prometheus metrics (bounced.metrics) cover the API.
+        telemetry={
+            "tracing": False,
+            "metrics": False,
+            "logs": False,
+            "operation_spans": False,
+        },
     )
     app.state.context = ApiContext(engine, config, clock or _utcnow)
     app.state.tokens = Tokens(config.api.read_tokens, config.api.admin_tokens)
