@@ -14,6 +14,7 @@ import ipaddress
 import json
 import os
 import re
+import ssl
 import tomllib
 import types
 import typing
@@ -93,6 +94,16 @@ class SmtpConfig:
     max_message_size: int = setting(10 * 1024 * 1024, check=_positive)
     max_line_length: int = setting(1024 * 1024, check=_positive)
     session_timeout: float = setting(300.0, check=_positive, duration=True)
+    data_timeout: float = setting(600.0, check=_positive, duration=True)
+    max_session_duration: float = setting(1800.0, check=_positive, duration=True)
+    max_commands: int = setting(1000, check=_positive)
+    max_connections: int = setting(500, check=_positive)
+    max_connections_per_ip: int = setting(50, check=_positive)
+    min_free_space: int = setting(100 * 1024 * 1024, check=_non_negative)
+    free_space_path: str = setting("")
+    tls_cert: str = setting("")
+    tls_key: str = setting("")
+    require_tls: bool = setting(False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -519,8 +530,36 @@ def _cross_checks(config: Config) -> list[str]:
             "retry.dispatcher: relay needs verp.secrets (only signed VERP bounces"
             " are relayed)"
         )
+    problems.extend(tls_problems(config.smtp))
     problems.extend(api_problems(config.api))
     return problems
+
+
+def tls_problems(smtp: SmtpConfig) -> list[str]:
+    """STARTTLS needs a certificate and key that load; require_tls needs both."""
+    if bool(smtp.tls_cert) != bool(smtp.tls_key):
+        missing = "smtp.tls_key" if smtp.tls_cert else "smtp.tls_cert"
+        return [f"{missing}: expected a PEM file path when the other TLS key is set"]
+    if not smtp.tls_cert:
+        if smtp.require_tls:
+            return ["smtp.require_tls: expected false unless smtp.tls_cert is set"]
+        return []
+    try:
+        make_tls_context(smtp)
+    except (OSError, ssl.SSLError) as error:
+        return [
+            "smtp.tls_cert: expected a readable PEM certificate and smtp.tls_key"
+            f" its private key ({error})"
+        ]
+    return []
+
+
+def make_tls_context(smtp: SmtpConfig) -> ssl.SSLContext:
+    """The server context STARTTLS upgrades with (TLS 1.2 or newer)."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.load_cert_chain(smtp.tls_cert, smtp.tls_key)
+    return context
 
 
 def _apply_environment(

@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import shutil
 import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from bounced.api import create_app
 from bounced.api.server import ApiServer
-from bounced.config import Config, api_problems
+from bounced.config import Config, api_problems, make_tls_context
 from bounced.errors import ConfigError
+from bounced.gate import ConnectionGate, raise_file_limit
 from bounced.policy import Rules
 from bounced.processor import Processor
 from bounced.retry import RetryScheduler, make_dispatcher
@@ -74,18 +77,32 @@ async def serve(
     spool.start()
     verp = config.verp
     codec = Codec(verp.secrets, verp.prefix, int(verp.lifetime // 86400))
+    smtp = config.smtp
     handler = BounceHandler(
-        domains=config.smtp.bounce_domains,
+        domains=smtp.bounce_domains,
         spool=spool,
         clock=clock,
         verp_check=codec.decode if verp.require_signed else None,
+        free_space=free_space_probe(smtp.free_space_path, config.database.url),
+        min_free_space=smtp.min_free_space,
     )
-    smtp = config.smtp
+    # Headroom for the sessions, the database pool, the parser pipes and the API.
+    raise_file_limit(smtp.max_connections + config.api.max_connections + 1024)
+    gate = ConnectionGate(
+        max_total=smtp.max_connections, max_per_client=smtp.max_connections_per_ip
+    )
+    tls = make_tls_context(smtp) if smtp.tls_cert else None
 
     def session() -> BounceSMTP:
         return BounceSMTP(
             handler,
             max_line_length=smtp.max_line_length,
+            gate=gate,
+            data_timeout=smtp.data_timeout,
+            max_session_duration=smtp.max_session_duration,
+            max_commands=smtp.max_commands,
+            tls_context=tls,
+            require_starttls=smtp.require_tls,
             # explicit: aiosmtpd would call getfqdn() for every session
             hostname=smtp.hostname,
             ident="bounced",
@@ -199,6 +216,29 @@ def run(config: Config) -> None:
         asyncio.run(serve(config))
         return
     uvloop.run(serve(config))
+
+
+def free_space_probe(path: str, database_url: str) -> Callable[[], int | None] | None:
+    """What MAIL checks for room: `path`, else the SQLite file's directory.
+
+    A PostgreSQL server's disk is not ours to see (it may be another host), so
+    with no explicit path nothing is measured there.
+    """
+    if not path:
+        if not database_url.startswith("sqlite:///"):
+            return None
+        file = database_url.removeprefix("sqlite:///").split("?", 1)[0]
+        path = os.path.dirname(os.path.abspath(file)) if file else ""
+        if not path:
+            return None
+
+    def free() -> int | None:
+        try:
+            return shutil.disk_usage(path).free
+        except OSError:
+            return None  # unmeasurable is not "full": the commit will tell
+
+    return free
 
 
 def _sockname(name: object) -> str:

@@ -52,8 +52,14 @@ SMTP_ACCEPTED = Counter(
 )
 SMTP_REFUSED = Counter(
     "bounced_smtp_refused",
-    "RCPT and DATA commands refused, by SMTP reply code.",
+    "MAIL, RCPT and DATA commands refused, by SMTP reply code.",
     ["command", "code"],
+    registry=REGISTRY,
+)
+SMTP_CONNECTIONS_REFUSED = Counter(
+    "bounced_smtp_connections_refused",
+    "Connections answered 421 before the greeting, by the cap they hit.",
+    ["cap"],
     registry=REGISTRY,
 )
 
@@ -141,6 +147,12 @@ def observe_reply(command: str, reply: str) -> None:
             SMTP_ACCEPTED.inc()
         return
     SMTP_REFUSED.labels(command, code if code in _SMTP_CODES else "other").inc()
+
+
+def observe_connection_refused(cap: str) -> None:
+    SMTP_CONNECTIONS_REFUSED.labels(
+        cap if cap in ("total", "client") else "other"
+    ).inc()
 
 
 def observe_processed(

@@ -10,17 +10,19 @@ in it, so the handler never lets one escape.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, AnyStr
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from bounced import address as addresses
 from bounced import metrics, verp
 from bounced.errors import StoreUnavailable
+from bounced.gate import ConnectionGate
 from bounced.report import Inbound
 from bounced.store.spool import Spool
 
@@ -33,6 +35,11 @@ REPLY_452_TOO_MANY_RECIPIENTS = "452 4.5.3 Too many recipients"
 REPLY_550_NO_SUCH_RECIPIENT = "550 5.1.1 No such recipient here"
 REPLY_553_BAD_ADDRESS = "553 5.1.3 Recipient address is not valid"
 REPLY_550_NOT_SIGNED = "550 5.7.1 Bounce address is not validly signed"
+REPLY_452_NO_SPACE = "452 4.3.1 Insufficient system storage, try again later"
+REPLY_421_BUSY = "421 4.7.0 {host} Too many connections, try again later"
+REPLY_421_TIMEOUT = "421 4.4.2 {host} Timeout, closing connection"
+REPLY_421_TOO_LONG = "421 4.4.2 {host} Session too long, closing connection"
+REPLY_421_TOO_MANY_COMMANDS = "421 4.7.0 {host} Too many commands, closing connection"
 
 # RFC 5321 §4.1.2 Dot-string@Domain, ASCII only: the form nearly every MTA sends.
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
@@ -45,6 +52,7 @@ MAX_RECIPIENTS = 100  # a bounce goes to one Return-Path; this only bounds abuse
 
 Clock = Callable[[], datetime]
 VerpCheck = Callable[[str, datetime], "verp.VerpData | None"]
+FreeSpace = Callable[[], "int | None"]  # bytes free for the spool; None: unknown
 
 
 class BounceHandler:
@@ -57,12 +65,21 @@ class BounceHandler:
         spool: Spool,
         clock: Clock,
         verp_check: VerpCheck | None = None,
+        free_space: FreeSpace | None = None,
+        min_free_space: int = 0,
     ) -> None:
-        """With `verp_check`, RCPT needs a validly signed VERP (postmaster aside)."""
+        """With `verp_check`, RCPT needs a validly signed VERP (postmaster aside).
+
+        With `free_space`, MAIL is answered 452 while fewer than `min_free_space`
+        bytes are free: the sender keeps the bounce and retries, rather than
+        sending us the data only to hear a failure at commit.
+        """
         self._domains = frozenset(d.lower().rstrip(".") for d in domains)
         self._spool = spool
         self._clock = clock
         self._verp_check = verp_check
+        self._free_space = free_space
+        self._min_free_space = min_free_space
 
     def accepts(self, recipient: str) -> bool:
         """True for any address at a bounce domain (postmaster included)."""
@@ -70,6 +87,24 @@ class BounceHandler:
         if normalized is None:
             return False
         return addresses.domain_of(normalized) in self._domains
+
+    @metrics.counted_reply("MAIL")
+    async def handle_MAIL(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        mail_options: list[str],
+    ) -> str:
+        if self._free_space is not None:
+            free = self._free_space()
+            if free is not None and free < self._min_free_space:
+                log.warning("refused MAIL: %d bytes free, below the minimum", free)
+                return REPLY_452_NO_SPACE
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     @metrics.counted_reply("RCPT")
     async def handle_RCPT(
@@ -124,16 +159,113 @@ class BounceHandler:
 
 
 class BounceSMTP(SMTP):
-    """aiosmtpd's SMTP with a configurable line-length limit.
+    """aiosmtpd's SMTP, made fit for the open internet.
 
-    Real bounces carry lines far longer than RFC 5321's 1000 octets (base64 with
-    no breaks, long Received headers); aiosmtpd would answer them "500 Line too
-    long" and the remote server would give up on the bounce.
+    - A configurable line-length limit: real bounces carry lines far longer than
+      RFC 5321's 1000 octets (base64 with no breaks, long Received headers);
+      aiosmtpd would answer them "500 Line too long" and the remote server would
+      give up on the bounce.
+    - Admission through a `ConnectionGate` (421 before the greeting when over a
+      cap), and limits so no client can hold a slot for ever: the idle deadline
+      per command (aiosmtpd's `timeout`, which only a valid command resets), a
+      deadline for the whole DATA phase (a client trickling a byte a second
+      never gets past it), a cap on the session's total length and on the number
+      of commands it may send. Each closes with a 421, as RFC 5321 §3.8 asks.
     """
 
-    def __init__(self, handler: Any, *, max_line_length: int, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        handler: Any,
+        *,
+        max_line_length: int,
+        gate: ConnectionGate | None = None,
+        data_timeout: float | None = None,
+        max_session_duration: float | None = None,
+        max_commands: int | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.line_length_limit = max(max_line_length, 1001)
         super().__init__(handler, **kwargs)
+        self._gate = gate
+        self._gate_host: str | None = None
+        self._refused = False
+        self._data_timeout = data_timeout
+        self._max_session_duration = max_session_duration
+        self._session_deadline: asyncio.TimerHandle | None = None
+        self._replies_left = max_commands
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        first = self._original_transport is None and self.transport is None
+        if first and self._gate is not None:
+            host = _peer_host(transport.get_extra_info("peername"))
+            refusal = self._gate.enter(host)
+            if refusal is not None:
+                self._refused = True
+                metrics.observe_connection_refused(refusal)
+                log.info("refused connection from %s: over the %s cap", host, refusal)
+                assert isinstance(transport, asyncio.WriteTransport)
+                reply = REPLY_421_BUSY.format(host=self.hostname)
+                transport.write(reply.encode("ascii") + b"\r\n")
+                transport.close()
+                return
+            self._gate_host = host
+        super().connection_made(transport)
+        if first and self._max_session_duration:
+            self._session_deadline = self.loop.call_later(
+                self._max_session_duration, self._close_with, REPLY_421_TOO_LONG
+            )
+
+    def connection_lost(self, error: Exception | None) -> None:
+        if self._refused:
+            return  # never admitted: no session, timer or handler to clean up
+        if self._gate is not None and self._gate_host is not None:
+            self._gate.leave(self._gate_host)
+            self._gate_host = None
+        if self._session_deadline is not None:
+            self._session_deadline.cancel()
+            self._session_deadline = None
+        super().connection_lost(error)
+
+    def eof_received(self) -> bool | None:
+        if self._refused:
+            return False
+        result: bool | None = super().eof_received()
+        return result
+
+    def _timeout_cb(self) -> None:
+        """Idle or DATA deadline passed: say so (421), then close."""
+        self._close_with(REPLY_421_TIMEOUT)
+
+    def _close_with(self, reply: str) -> None:
+        transport = self.transport
+        if transport is None or transport.is_closing():
+            return
+        peer = self.session.peer if self.session is not None else None
+        log.info("closing session from %s: %s", _peer_text(peer), reply[:13])
+        assert isinstance(transport, asyncio.WriteTransport)
+        transport.write(reply.format(host=self.hostname).encode("ascii") + b"\r\n")
+        transport.close()
+
+    async def push(self, status: AnyStr) -> None:
+        """Every command gets a reply: counting replies bounds the commands."""
+        if self._replies_left is not None:
+            if self._replies_left <= 0:
+                self._close_with(REPLY_421_TOO_MANY_COMMANDS)
+                return
+            self._replies_left -= 1
+        await super().push(status)
+
+    async def smtp_DATA(self, arg: str) -> None:
+        """The DATA phase gets its own deadline, armed once and never reset."""
+        envelope = self.envelope
+        if (
+            self._data_timeout
+            and envelope is not None
+            and envelope.rcpt_tos
+            and not arg
+        ):
+            self._reset_timeout(self._data_timeout)
+        await super().smtp_DATA(arg)
 
     def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
         """Parse a MAIL/RCPT path: plain `<dot-atom@dot-atom>` fast, the rest as before.
@@ -166,6 +298,12 @@ def _rcpt_address(address: str) -> str | None:
 def _is_postmaster(address: str) -> bool:
     """postmaster@ any domain is accepted unsigned (RFC 5321 §4.5.1)."""
     return address.strip("<> ").rpartition("@")[0].lower() == "postmaster"
+
+
+def _peer_host(peer: Any) -> str:
+    if isinstance(peer, tuple) and peer:
+        return str(peer[0])
+    return str(peer)
 
 
 def _peer_text(peer: Any) -> str:
