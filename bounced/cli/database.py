@@ -77,12 +77,15 @@ def serve_command(lazy: Lazy) -> None:
     import logging
 
     from bounced import daemon
+    from bounced.sanitize import SafeFormatter
 
     cfg = lazy.config
-    logging.basicConfig(
-        level=cfg.logging.level,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    handler = logging.StreamHandler()
+    # Log lines carry text from the network: one line per record, always.
+    handler.setFormatter(
+        SafeFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
     )
+    logging.basicConfig(level=cfg.logging.level, handlers=[handler])
     # aiosmtpd logs every command line at INFO (peer-supplied text); alembic logs
     # its context on every revision check. Neither is news to an operator.
     for noisy in ("mail.log", "alembic"):
