@@ -11,6 +11,7 @@ in it, so the handler never lets one escape.
 from __future__ import annotations
 
 import asyncio
+import email.errors
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -247,13 +248,28 @@ class BounceSMTP(SMTP):
         transport.close()
 
     async def push(self, status: AnyStr) -> None:
-        """Every command gets a reply: counting replies bounds the commands."""
+        """Send a reply; past the command cap, close after it with a 421.
+
+        Every command gets a reply, so counting replies bounds the commands. The
+        reply that reaches the cap is still sent (it may be the 250 for a stored
+        message: holding it back would make the sender deliver it twice). Text a
+        client sent may be echoed (aiosmtpd's VRFY does): undecodable bytes kept
+        as surrogates are replaced rather than failing the encoding.
+        """
+        if isinstance(status, str):
+            await super().push(status.encode("utf-8", "replace"))
+        else:
+            await super().push(status)
         if self._replies_left is not None:
+            self._replies_left -= 1
             if self._replies_left <= 0:
                 self._close_with(REPLY_421_TOO_MANY_COMMANDS)
-                return
-            self._replies_left -= 1
-        await super().push(status)
+
+    async def handle_exception(self, error: Exception) -> str:
+        """A fault is a 4xx, never aiosmtpd's "500 Error: (Exception) text"."""
+        peer = self.session.peer if self.session is not None else None
+        log.error("SMTP session fault peer=%s", _peer_text(peer), exc_info=error)
+        return REPLY_451_TRY_LATER
 
     async def smtp_DATA(self, arg: str) -> None:
         """The DATA phase gets its own deadline, armed once and never reset."""
@@ -281,7 +297,13 @@ class BounceSMTP(SMTP):
         if match is None:
             address: str | None
             rest: str | None
-            address, rest = super()._getaddr(arg)
+            try:
+                address, rest = super()._getaddr(arg)
+            except (IndexError, ValueError, email.errors.HeaderParseError):
+                return (
+                    None,
+                    None,
+                )  # the stdlib parser trips on some junk: a syntax error
             return address, rest
         address = match["address"]
         local = address.rpartition("@")[0]
