@@ -199,7 +199,9 @@ def test_folded_headers_unfold_to_one_space_and_blank_runs_stay_cheap():
     from bounced.parse import parse
     from bounced.parse.mime import parse_headers
 
-    headers = parse_headers(b"Subject: a \r\n\t b\r\n  c\r\nX-Blank: x" + b" \t" * 20_000)
+    headers = parse_headers(
+        b"Subject: a \r\n\t b\r\n  c\r\nX-Blank: x" + b" \t" * 20_000
+    )
     assert headers[0] == ("subject", "a b c")
     assert headers[1] == ("x-blank", "x")
     raw = b"Subject: x" + b" " * 40_000 + b"\r\n y\r\n\r\nbody\r\n"
