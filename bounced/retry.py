@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import Engine
 
-from bounced import metrics
+from bounced import faults, metrics
 from bounced.config import Config, RetryConfig
 from bounced.dispatch import Batch, Dispatcher, DispatchResult, Outcome
 from bounced.dispatch.pull import PullDispatcher
@@ -128,6 +128,7 @@ class RetryScheduler:
                 DispatchResult(key=item.key, outcome=Outcome.ERROR, detail=detail)
                 for item in batch.items
             ]
+        faults.crash_point("retry-dispatched")
         tally = await self._in_db(
             retries.record_results,
             self._engine,

@@ -29,7 +29,7 @@ from functools import partial
 import httpx
 from sqlalchemy.engine import Engine
 
-from bounced import __version__, notices, signing
+from bounced import __version__, faults, notices, signing
 from bounced.config import WebhookEndpoint, WebhooksConfig
 from bounced.processor import worker_name
 from bounced.store import outbox
@@ -105,6 +105,7 @@ class Deliverer:
         if not claimed:
             return 0
         results = await asyncio.gather(*(self._send(row) for row in claimed))
+        faults.crash_point("webhook-posted")
         await loop.run_in_executor(
             self._db,
             partial(

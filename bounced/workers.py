@@ -26,6 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from types import FrameType
 
+from bounced import faults
 from bounced.classify import classify
 from bounced.parse import parse
 from bounced.report import Classification, Report
@@ -34,7 +35,6 @@ log = logging.getLogger(__name__)
 
 WORKER_MEMORY_LIMIT = 2 * 1024**3  # address space per worker: a MIME bomb dies alone
 HARD_KILL_GRACE = 5.0  # seconds past the soft budget before the parent kills the pool
-BROKEN_POOL_RETRIES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,7 @@ def _exit_with(daemon_pid: int) -> None:
 def _analyze_with_budget(
     raw: bytes, seconds: float, analyzer: Callable[[bytes], Analysis]
 ) -> Analysis:
+    faults.parse_fault(raw)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         return analyzer(raw)
@@ -128,12 +129,12 @@ class ParserPool:
         self._analyzer = analyzer
         self._pool = self._new_pool()
 
-    def _new_pool(self) -> ProcessPoolExecutor:
+    def _new_pool(self, workers: int | None = None) -> ProcessPoolExecutor:
         # forkserver: the daemon has threads (executors, uvloop) that fork would copy
         # in an undefined state.
         context = multiprocessing.get_context("forkserver")
         return ProcessPoolExecutor(
-            max_workers=self._workers,
+            max_workers=workers or self._workers,
             mp_context=context,
             initializer=_init_worker,
             initargs=(os.getpid(),),
@@ -141,36 +142,70 @@ class ParserPool:
 
     async def analyze(self, raw: bytes) -> Analysis:
         """Parse and classify `raw` in a worker; always returns an Analysis."""
+        pool = self._pool
+        try:
+            return await self._run(pool, raw)
+        except TimeoutError:
+            # Stuck, or queued behind a stuck message in the same pool: which one
+            # only a run alone can tell.
+            log.warning("parser pool stuck; restarting it bytes=%d", len(raw))
+        except BrokenProcessPool:
+            # A worker died (memory limit, crash, or killed for another message's
+            # hang), taking down every message then in the pool.
+            pass
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise  # our caller is stopping, not the pool
+        # This message may be innocent: run it again alone, where only its own
+        # fault can reach it.
+        self._restart(pool)
+        return await self._isolated(raw)
+
+    async def _run(self, pool: ProcessPoolExecutor, raw: bytes) -> Analysis:
         loop = asyncio.get_running_loop()
-        for _ in range(BROKEN_POOL_RETRIES + 1):
-            pool = self._pool
-            try:
-                future = loop.run_in_executor(
-                    pool, _analyze_with_budget, raw, self._time_limit, self._analyzer
-                )
-                return await asyncio.wait_for(
-                    future, self._time_limit + HARD_KILL_GRACE
-                )
-            except TimeoutError:
-                log.warning(
-                    "parser worker stuck; restarting the pool bytes=%d", len(raw)
-                )
-                self._restart(pool)
-                return unparsed(f"over budget: parser stuck past {self._time_limit:g}s")
-            except BrokenProcessPool:
-                # A worker died (memory limit, crash, or a restart for another
-                # message): this message may be innocent, so try it again.
-                self._restart(pool)
-        return unparsed("parser worker crashed on this message")
+        future = loop.run_in_executor(
+            pool, _analyze_with_budget, raw, self._time_limit, self._analyzer
+        )
+        return await asyncio.wait_for(future, self._time_limit + HARD_KILL_GRACE)
+
+    async def _isolated(self, raw: bytes) -> Analysis:
+        """`raw` in a one-off worker of its own: whatever breaks it is its doing.
+
+        A poison message retried in the shared pool would kill the innocent
+        messages retried beside it, over and over; alone, it only kills itself.
+        """
+        pool = self._new_pool(workers=1)
+        try:
+            return await self._run(pool, raw)
+        except TimeoutError:
+            log.warning("parser stuck on a message run alone bytes=%d", len(raw))
+            return unparsed(f"over budget: parser stuck past {self._time_limit:g}s")
+        except BrokenProcessPool:
+            log.warning(
+                "parser worker crashed on a message run alone bytes=%d", len(raw)
+            )
+            return unparsed("parser worker crashed on this message")
+        finally:
+            _kill(pool)
 
     def _restart(self, broken: ProcessPoolExecutor) -> None:
         if self._pool is not broken:
             return  # another caller already replaced it
-        processes = list(getattr(broken, "_processes", {}).values())
-        for process in processes:
-            process.kill()
-        broken.shutdown(wait=False, cancel_futures=True)
+        _kill(broken)
         self._pool = self._new_pool()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Shut a pool down now, its workers killed (a stuck one would never return).
+
+    Futures still queued are failed with BrokenProcessPool by the pool itself
+    (not cancelled), so whoever waits on them retries them alone.
+    """
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()
+    pool.shutdown(wait=False)

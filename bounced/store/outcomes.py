@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bounced import address as addresses
-from bounced import policy
+from bounced import faults, policy
 from bounced import verp as verps
 from bounced.config import RetryConfig
 from bounced.policy import DEFAULT_RULES, Decision, History, Rules, Verdict
@@ -102,6 +102,8 @@ def record_batch(
                 results.append(
                     Recorded(outcome.message.id, "failed" if marked else "lost", 0)
                 )
+        faults.crash_point("record-before-commit")
+    faults.crash_point("record-committed")
     return results
 
 

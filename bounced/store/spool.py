@@ -20,6 +20,7 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from bounced import faults
 from bounced.errors import StoreUnavailable
 from bounced.report import Inbound
 from bounced.store.schema import InboundMessage
@@ -94,6 +95,7 @@ class Spool:
                         future.set_exception(StoreUnavailable(_brief(exc)))
                 self._done(len(batch))
                 continue
+            faults.crash_point("spool-committed")
             for (_, future), message_id in zip(batch, ids, strict=True):
                 if not future.done():
                     future.set_result(message_id)
