@@ -65,6 +65,12 @@ def _domains(value: Any) -> str | None:
     return f"domain names (not {bad[0]!r})" if bad else None
 
 
+def _directory_or_empty(value: Any) -> str | None:
+    if value == "" or Path(value).is_dir():
+        return None
+    return "an existing directory, or empty for the SQLite file's directory"
+
+
 def setting(
     default: Any,
     *,
@@ -100,7 +106,7 @@ class SmtpConfig:
     max_connections: int = setting(500, check=_positive)
     max_connections_per_ip: int = setting(50, check=_positive)
     min_free_space: int = setting(100 * 1024 * 1024, check=_non_negative)
-    free_space_path: str = setting("")
+    free_space_path: str = setting("", check=_directory_or_empty)
     tls_cert: str = setting("")
     tls_key: str = setting("")
     require_tls: bool = setting(False)

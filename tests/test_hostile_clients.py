@@ -7,6 +7,7 @@ what the spool holds.
 
 from __future__ import annotations
 
+import os
 import shutil
 import smtplib
 import socket
@@ -22,6 +23,7 @@ from bounced import config as config_module
 from bounced import metrics
 from bounced.errors import ConfigError
 from bounced.gate import ConnectionGate, client_key
+from bounced.store.engine import make_engine
 from bounced.store.schema import InboundMessage
 from tests.conftest import make_config
 from tests.mail import dsn, send, spool_settled, wait_for
@@ -168,11 +170,18 @@ def test_a_real_bounce_is_served_while_1000_idle_and_slow_connections_are_open(
 # -- Deadlines and command caps --------------------------------------------------
 
 
+def _closed_for(cause: str) -> float:
+    return metrics.SMTP_SESSIONS_CLOSED.labels(cause)._value.get()
+
+
 def test_an_idle_session_is_closed_with_421(sqlite_url, start_daemon):
+    """Silence past session_timeout: 421 4.4.2, closed, counted as idle."""
     server = start_daemon(make_config(sqlite_url, smtp={"session_timeout": "300ms"}))
+    before = _closed_for("idle")
     with _connect(server.port) as sock:
         assert _read_reply(sock).startswith(b"220 ")
         assert _closed(sock).startswith(b"421 4.4.2")
+    assert _closed_for("idle") == before + 1
 
 
 def test_a_client_trickling_data_is_cut_off_at_the_data_deadline(
@@ -184,6 +193,7 @@ def test_a_client_trickling_data_is_cut_off_at_the_data_deadline(
     server = start_daemon(
         make_config(sqlite_url, smtp={"session_timeout": "20s", "data_timeout": "1s"})
     )
+    before = _closed_for("data")
     with _connect(server.port) as sock:
         _read_reply(sock)
         for command in (b"EHLO slow\r\n", b"MAIL FROM:<>\r\n", f"RCPT TO:<{RCPT}>\r\n"):
@@ -210,6 +220,7 @@ def test_a_client_trickling_data_is_cut_off_at_the_data_deadline(
 
     assert said.startswith(b"421 4.4.2")
     assert _stored(sqlite_engine) == []
+    assert _closed_for("data") == before + 1
 
 
 def test_a_busy_session_ends_at_the_session_deadline(sqlite_url, start_daemon):
@@ -220,6 +231,7 @@ def test_a_busy_session_ends_at_the_session_deadline(sqlite_url, start_daemon):
             smtp={"session_timeout": "20s", "max_session_duration": "1s"},
         )
     )
+    before = _closed_for("duration")
     with _connect(server.port) as sock:
         _read_reply(sock)
         said = b""
@@ -235,6 +247,7 @@ def test_a_busy_session_ends_at_the_session_deadline(sqlite_url, start_daemon):
             time.sleep(0.1)
 
     assert said.startswith(b"421 4.4.2")
+    assert _closed_for("duration") == before + 1
 
 
 def test_a_session_may_send_only_so_many_commands(sqlite_url, start_daemon):
@@ -248,6 +261,45 @@ def test_a_session_may_send_only_so_many_commands(sqlite_url, start_daemon):
     assert [r[:3] for r in replies[:9]] == [b"250"] * 9
     assert replies[9].startswith(b"421 4.7.0")
     assert len([r for r in replies if r]) == 10
+
+
+def test_an_ehlo_counts_as_one_command_however_many_lines_it_answers(
+    sqlite_url, start_daemon
+):
+    """max_commands counts commands, not reply lines: with a cap of 4 the greeting
+    and three whole EHLO replies are sent, then 421."""
+    server = start_daemon(make_config(sqlite_url, smtp={"max_commands": 4}))
+    before = _closed_for("commands")
+    with _connect(server.port) as sock:
+        _read_reply(sock)
+        sock.sendall(b"EHLO mx.example.net\r\n" * 6)
+        said = _closed(sock)
+
+    lines = [line for line in said.split(b"\r\n") if line]
+    assert said.count(b"250 HELP") == 3
+    assert lines[-1].startswith(b"421 4.7.0")
+    assert _closed_for("commands") == before + 1
+
+
+def test_a_whole_bounce_takes_as_many_commands_as_it_sends(
+    sqlite_url, sqlite_engine, start_daemon
+):
+    """HELO, MAIL, RCPT, DATA with the greeting are 5: a cap of 5 still gets the
+    250 for the message (354 is not a command's final reply), then 421."""
+    server = start_daemon(make_config(sqlite_url, smtp={"max_commands": 5}))
+    with _connect(server.port) as sock:
+        _read_reply(sock)
+        for command in (b"HELO x\r\n", b"MAIL FROM:<>\r\n", f"RCPT TO:<{RCPT}>\r\n"):
+            sock.sendall(command if isinstance(command, bytes) else command.encode())
+            assert _read_reply(sock).startswith(b"250")
+        sock.sendall(b"DATA\r\n")
+        assert _read_reply(sock).startswith(b"354")
+        sock.sendall(b"Subject: one\r\n\r\nbody\r\n.\r\n")
+        said = _closed(sock)
+
+    assert said.startswith(b"250 2.0.0")
+    assert b"421 4.7.0" in said
+    wait_for(spool_settled(sqlite_engine, 1))
 
 
 # -- SMTP smuggling --------------------------------------------------------------
@@ -351,15 +403,17 @@ def test_require_tls_refuses_mail_before_starttls(
             sqlite_url, smtp={"tls_cert": cert, "tls_key": key, "require_tls": True}
         )
     )
+    before = metrics.SMTP_REFUSED.labels("MAIL", "530")._value.get()
     with smtplib.SMTP("127.0.0.1", server.port, timeout=30) as client:
         client.ehlo("mx.example.net")
-        plain_code, _ = client.mail("")
+        plain_code, plain_text = client.mail("")
         client.starttls(context=_client_context())
         client.ehlo("mx.example.net")
         tls_code, _ = client.mail("")
 
-    assert plain_code == 530
+    assert (plain_code, plain_text[:5]) == (530, b"5.7.0")
     assert tls_code == 250
+    assert metrics.SMTP_REFUSED.labels("MAIL", "530")._value.get() == before + 1
 
 
 def test_commands_pipelined_behind_starttls_are_not_run_after_the_upgrade(
@@ -429,6 +483,13 @@ def test_mail_is_refused_with_452_while_the_disk_is_nearly_full(
     assert _stored(sqlite_engine) == []
 
 
+def test_a_free_space_path_that_is_no_directory_names_the_key(tmp_path):
+    """A typo in free_space_path would silently turn the check off: refused."""
+    with pytest.raises(ConfigError) as error:
+        make_config("sqlite:///x.db", smtp={"free_space_path": str(tmp_path / "no")})
+    assert "smtp.free_space_path: expected an existing directory" in str(error.value)
+
+
 def test_the_sqlite_directory_is_measured_by_default(
     sqlite_url, sqlite_engine, start_daemon
 ):
@@ -441,3 +502,65 @@ def test_the_sqlite_directory_is_measured_by_default(
 
     roomy = start_daemon(make_config(sqlite_url, smtp={"min_free_space": 1}))
     assert send(roomy.port, dsn("alice@example.org", "5.1.1", 550)) == {}
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    """A 4 MiB tmpfs mounted for one test (root only), lazily unmounted after."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {done.stderr.decode(errors='replace')}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(path: Path) -> None:
+    """Write zeros to `path` until the file system has no byte left."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        for size in (1 << 16, 1 << 12, 1):
+            while True:
+                try:
+                    os.write(fd, b"\0" * size)
+                except OSError:
+                    break
+    finally:
+        os.close(fd)
+
+
+def test_a_disk_that_fills_before_the_commit_answers_452_never_250(
+    sqlite_template, tiny_disk, start_daemon
+):
+    """The free-space check off, the disk full at COMMIT: SQLITE_FULL is a 452
+    4.3.1 and nothing is stored; with room again the same bounce is taken."""
+    database = tiny_disk / "bounced.db"
+    shutil.copyfile(sqlite_template, database)
+    url = f"sqlite:///{database}"
+    server = start_daemon(
+        make_config(url, smtp={"min_free_space": 0}, processor={"enabled": False})
+    )
+    bounce = dsn("alice@example.org", "5.1.1", 550, "x" * 300_000)
+    _fill(tiny_disk / "filler")
+
+    with pytest.raises(smtplib.SMTPDataError) as refused:
+        send(server.port, bounce)
+    (tiny_disk / "filler").unlink()
+    accepted = send(server.port, bounce)
+
+    assert (refused.value.smtp_code, refused.value.smtp_error[:5]) == (452, b"4.3.1")
+    assert accepted == {}
+    engine = make_engine(url)
+    try:
+        assert _stored(engine) == [bounce]
+    finally:
+        engine.dispose()
