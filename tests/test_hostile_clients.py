@@ -564,3 +564,11 @@ def test_a_disk_that_fills_before_the_commit_answers_452_never_250(
         assert _stored(engine) == [bounce]
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("hostname", ["mx.exämple.net", "mx example", "mx\r\n250 x"])
+def test_a_hostname_that_cannot_go_into_a_reply_names_the_key(hostname):
+    """The host name is sent in every greeting and 421: plain ASCII only."""
+    with pytest.raises(ConfigError) as error:
+        make_config("sqlite:///x.db", smtp={"hostname": hostname})
+    assert "smtp.hostname: expected a host name of ASCII" in str(error.value)
