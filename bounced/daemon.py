@@ -87,7 +87,15 @@ async def serve(
         require_tls=smtp.require_tls,
     )
     # Headroom for the sessions, the database pool, the parser pipes and the API.
-    raise_file_limit(smtp.max_connections + config.api.max_connections + 1024)
+    wanted = smtp.max_connections + config.api.max_connections + 1024
+    files = raise_file_limit(wanted)
+    if files < wanted:  # the hard limit is lower: the kernel refuses before we can
+        log.warning(
+            "open-files limit is %d, under the %d that smtp.max_connections needs;"
+            " raise the hard limit (LimitNOFILE= in systemd)",
+            files,
+            wanted,
+        )
     gate = ConnectionGate(
         max_total=smtp.max_connections, max_per_client=smtp.max_connections_per_ip
     )

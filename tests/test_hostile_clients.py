@@ -13,6 +13,7 @@ import smtplib
 import socket
 import ssl
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -572,3 +573,31 @@ def test_a_hostname_that_cannot_go_into_a_reply_names_the_key(hostname):
     with pytest.raises(ConfigError) as error:
         make_config("sqlite:///x.db", smtp={"hostname": hostname})
     assert "smtp.hostname: expected a host name of ASCII" in str(error.value)
+
+
+_FILE_LIMIT_CHILD = """
+import resource, sys
+from bounced.gate import raise_file_limit
+soft, hard = int(sys.argv[1]), int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+returned = raise_file_limit(int(sys.argv[3]))
+print(returned, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+"""
+
+
+@pytest.mark.parametrize(
+    ("soft", "hard", "wanted", "expected"),
+    [(256, 4096, 2000, 2000), (256, 1024, 100_000, 1024), (3000, 4096, 2000, 3000)],
+)
+def test_the_open_files_limit_is_raised_as_far_as_the_hard_limit_allows(
+    soft, hard, wanted, expected
+):
+    """In a child process (limits are per process): the soft limit rises to what
+    the caps need, stops at the hard limit, and is never lowered."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FILE_LIMIT_CHILD, str(soft), str(hard), str(wanted)],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    assert done.stdout.split() == [str(expected), str(expected)]
