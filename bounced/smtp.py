@@ -307,6 +307,18 @@ class BounceSMTP(SMTP):
                 if self.transport is not None and not self.transport.is_closing():
                     self._reset_timeout()  # idle again: back to session_timeout
 
+    async def _call_handler_hook(self, command: str, *args: Any) -> Any:
+        """Once the final dot is in, DATA's deadline gives way to the idle one.
+
+        What remains is our commit, not the client's slowness: a 421 now would
+        close on a message that may still be stored, and the sender would
+        deliver it again.
+        """
+        if command == "DATA" and self._in_data:
+            self._in_data = False
+            self._reset_timeout()
+        return await super()._call_handler_hook(command, *args)
+
     def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
         """Parse a MAIL/RCPT path: plain `<dot-atom@dot-atom>` fast, the rest as before.
 

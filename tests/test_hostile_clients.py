@@ -11,9 +11,11 @@ import os
 import shutil
 import smtplib
 import socket
+import sqlite3
 import ssl
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -222,6 +224,33 @@ def test_a_client_trickling_data_is_cut_off_at_the_data_deadline(
     assert said.startswith(b"421 4.4.2")
     assert _stored(sqlite_engine) == []
     assert _closed_for("data") == before + 1
+
+
+def test_a_slow_commit_is_not_cut_off_by_the_data_deadline(
+    sqlite_url, sqlite_engine, start_daemon
+):
+    """The body arrived in time but the database is locked past data_timeout: the
+    sender waits for the commit and hears 250, not a 421 on a message that is
+    then stored anyway (and would be delivered twice)."""
+    server = start_daemon(
+        make_config(sqlite_url, smtp={"session_timeout": "20s", "data_timeout": "1s"})
+    )
+    blocker = sqlite3.connect(
+        sqlite_url.removeprefix("sqlite:///"),
+        isolation_level=None,
+        check_same_thread=False,  # the timer thread ends the lock
+    )
+    blocker.execute("BEGIN EXCLUSIVE")
+    unlock = threading.Timer(2.5, blocker.execute, ("ROLLBACK",))
+    unlock.start()
+    try:
+        refused = send(server.port, dsn("alice@example.org", "5.1.1", 550))
+    finally:
+        unlock.join()
+        blocker.close()
+
+    assert refused == {}
+    wait_for(spool_settled(sqlite_engine, 1))
 
 
 def test_a_busy_session_ends_at_the_session_deadline(sqlite_url, start_daemon):
