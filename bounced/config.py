@@ -422,6 +422,16 @@ def api_problems(api: ApiConfig) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PrivacyConfig:
+    """[privacy]: how long raw bounces are kept, and how forgotten addresses stay
+    suppressed."""
+
+    raw_retention: float = setting(30 * 86400.0, check=_non_negative, duration=True)
+    purge_interval: float = setting(3600.0, check=_positive, duration=True)
+    tombstone_key: str = setting("", secret=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LoggingConfig:
     """[logging]: where and how much the daemon says."""
 
@@ -444,6 +454,7 @@ class Config:
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     retry: RetryConfig = field(default_factory=RetryConfig)
     api: ApiConfig = field(default_factory=ApiConfig)
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
     def with_overrides(self, **sections: Mapping[str, Any]) -> Self:
@@ -472,6 +483,7 @@ SECTIONS: dict[str, type] = {
     "policy": PolicyConfig,
     "retry": RetryConfig,
     "api": ApiConfig,
+    "privacy": PrivacyConfig,
     "logging": LoggingConfig,
 }
 

@@ -13,11 +13,15 @@ routes run their database work in worker threads.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
+from sqlalchemy.engine import Engine
+
+from bounced import service
 from bounced.api import create_app
 from bounced.api.server import ApiServer
 from bounced.config import Config, api_problems, make_tls_context
@@ -170,6 +174,12 @@ async def serve(
         deliverer = Deliverer(engine, config.webhooks, clock=clock)
         delivering = loop.create_task(deliverer.run(), name="webhooks")
 
+    purging: asyncio.Task[None] | None = None
+    if config.privacy.raw_retention > 0:
+        purging = loop.create_task(
+            purge_raw_periodically(engine, config, clock), name="purge"
+        )
+
     if stop is None:
         stop = asyncio.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -194,6 +204,9 @@ async def serve(
         except TimeoutError:
             log.warning("sessions still open after %ss; closing", DRAIN_SECONDS)
         await spool.close()
+        if purging is not None:
+            purging.cancel()
+            await asyncio.gather(purging, return_exceptions=True)
         if scheduler is not None:
             await scheduler.stop()
         if processor is not None and processing is not None and pool is not None:
@@ -223,6 +236,35 @@ def run(config: Config) -> None:
         asyncio.run(serve(config))
         return
     uvloop.run(serve(config))
+
+
+async def purge_raw_periodically(
+    engine: Engine, config: Config, clock: Callable[[], datetime]
+) -> None:
+    """Drop raw bodies past [privacy] raw_retention, now and every purge_interval.
+
+    A failed round (database away) is logged and tried again next interval.
+    """
+    loop = asyncio.get_running_loop()
+    privacy = config.privacy
+    while True:
+        try:
+            purged = await loop.run_in_executor(
+                None,
+                functools.partial(
+                    service.purge_raw,
+                    engine,
+                    retention=privacy.raw_retention,
+                    now=clock(),
+                ),
+            )
+            if purged:
+                log.info("purged raw_messages=%d (past privacy.raw_retention)", purged)
+        except Exception:  # noqa: BLE001 - the next round retries
+            log.warning(
+                "raw message purge failed; retrying in %gs", privacy.purge_interval
+            )
+        await asyncio.sleep(privacy.purge_interval)
 
 
 def _free_space(config: Config) -> FreeSpace | None:

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bounced import address as addresses
-from bounced import interchange
+from bounced import interchange, privacy
 from bounced import verp as verps
 from bounced.config import Config, VerpConfig
 from bounced.dispatch import Outcome
@@ -40,6 +40,7 @@ from bounced.store import (
     softbounces,
     suppressions,
 )
+from bounced.store import privacy as privacy_store
 from bounced.store.domains import DomainRow
 from bounced.store.events import EventFilters, EventRow
 from bounced.store.retries import RetryRow
@@ -292,12 +293,24 @@ def verp_decode(verp: VerpConfig, address: str, *, now: datetime) -> dict[str, A
 
 
 def check(
-    engine: Engine, address: str, *, now: datetime | None = None
+    engine: Engine,
+    address: str,
+    *,
+    now: datetime | None = None,
+    tombstone_key: str | None = None,
 ) -> list[SuppressionRow]:
-    """The suppressions of one address in force (empty when it may be mailed)."""
+    """The suppressions of one address in force (empty when it may be mailed).
+
+    With `tombstone_key`, an address erased by `forget` is found by its keyed
+    hash and reported suppressed (source "forgotten").
+    """
     normalized = normalize_or_raise(address)
     with _reader(engine) as connection:
-        return suppressions.find(connection, normalized, now=now or _utcnow())
+        rows = suppressions.find(connection, normalized, now=now or _utcnow())
+        if not rows and tombstone_key:
+            digest = privacy.tombstone(tombstone_key, normalized)
+            rows = privacy_store.forgotten(connection, {digest: normalized})
+        return rows
 
 
 def add(
@@ -343,16 +356,22 @@ def remove(
     now: datetime,
     note: str | None = None,
     list_id: str | None = None,
+    tombstone_key: str | None = None,
 ) -> int:
     """Reactivate an address: delete its suppressions (all, or one list's),
-    recording who did it."""
+    recording who did it; a forgotten address's tombstone goes too (the person
+    may sign up again), unless only one list's suppression is removed."""
     normalized = normalize_or_raise(address)
     scopes = None if list_id is None else [scope_for(list_id)]
     note = _text(note)
     with engine.begin() as connection:
-        return suppressions.remove(
+        removed = suppressions.remove(
             connection, normalized, scopes=scopes, actor=actor, now=now, note=note
         )
+        if tombstone_key and list_id is None:
+            digest = privacy.tombstone(tombstone_key, normalized)
+            removed += privacy_store.unforget(connection, digest)
+        return removed
 
 
 # -- suppressions: many addresses ------------------------------------------------------
@@ -373,6 +392,7 @@ def check_many(
     *,
     list_id: str | None = None,
     now: datetime | None = None,
+    tombstone_key: str | None = None,
 ) -> CheckResult:
     """Check many addresses before a send.
 
@@ -392,7 +412,57 @@ def check_many(
         found = suppressions.find_many(
             connection, normalized, scopes=scopes, now=now or _utcnow()
         )
+        if tombstone_key:
+            seen = {row.address for row in found}
+            wanted = {
+                privacy.tombstone(tombstone_key, address): address
+                for address in normalized
+                if address not in seen
+            }
+            erased = privacy_store.forgotten(connection, wanted)
+            if erased:
+                found = sorted([*found, *erased], key=lambda r: (r.address, r.scope))
     return CheckResult(checked=len(texts), suppressed=found, invalid=invalid)
+
+
+# -- personal data --------------------------------------------------------------------
+
+
+def tombstone_key(config: Config) -> str | None:
+    """The key of forgotten addresses' hashes: [privacy] tombstone_key, else the
+    first VERP secret (both are kept out of the database)."""
+    if config.privacy.tombstone_key:
+        return config.privacy.tombstone_key
+    return config.verp.secrets[0] if config.verp.secrets else None
+
+
+def forget(
+    engine: Engine, address: str, *, key: str | None, now: datetime
+) -> dict[str, int | str]:
+    """Erase an address everywhere, keeping it suppressed by its keyed hash."""
+    if not key:
+        raise ApiError(
+            409,
+            "no_tombstone_key",
+            "set privacy.tombstone_key (or verp.secrets) first: without a key the"
+            " erased address could not stay suppressed",
+        )
+    normalized = normalize_or_raise(address)
+    with engine.begin() as connection:
+        erasure = privacy_store.forget(
+            connection, normalized, privacy.tombstone(key, normalized), now=now
+        )
+    return erasure.as_dict()
+
+
+def purge_raw(
+    engine: Engine, *, retention: float, now: datetime, dry_run: bool = False
+) -> int:
+    """Drop raw bodies older than `retention` seconds (0 keeps them for ever)."""
+    if retention <= 0:
+        return 0
+    cutoff = now - timedelta(seconds=retention)
+    return privacy_store.purge_raw(engine, cutoff=cutoff, now=now, dry_run=dry_run)
 
 
 def list_suppressions(

@@ -29,7 +29,16 @@ from prometheus_client import CollectorRegistry
 from sqlalchemy.engine import Engine
 
 from bounced import __version__, metrics, service
-from bounced.api import errors, events, models, ops, retries, suppressions, verp
+from bounced.api import (
+    errors,
+    events,
+    models,
+    ops,
+    privacy,
+    retries,
+    suppressions,
+    verp,
+)
 from bounced.api.auth import Guard, Tokens
 from bounced.api.context import ApiContext
 from bounced.config import Config
@@ -40,6 +49,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     suppressions.router,
     events.router,
     retries.router,
+    privacy.router,
     verp.router,
 )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Response
@@ -125,6 +125,10 @@ def get_stats(
 ) -> Response:
     now = ctx.clock()
     end = service.as_utc(until) or now
-    start = service.as_utc(since) or end - timedelta(days=7)
+    if since is None:
+        # `until` near year 1 leaves no room for a week before it.
+        start = end - min(timedelta(days=7), end - datetime.min.replace(tzinfo=UTC))
+    else:
+        start = service.as_utc(since) or end
     result = service.stats(ctx.engine, since=start, until=end)
     return JSONResponse(documents.stats(result, start, end))

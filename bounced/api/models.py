@@ -126,6 +126,22 @@ class RemoveResponse(_Model):
     removed: int = Field(description="Suppressions deleted (global and per list)")
 
 
+class ForgetRequest(_Model):
+    address: str = Field(max_length=1000)
+
+
+class ForgetResponse(_Model):
+    events: int = Field(description="Bounce events the address was removed from")
+    raw_messages: int = Field(description="Raw messages dropped")
+    retries: int
+    soft_bounces: int
+    webhook_deliveries: int
+    suppressions: int = Field(description="Suppressions replaced by the tombstone")
+    audit_entries: int
+    domain_alerts: int
+    tombstone: Literal["added", "kept"]
+
+
 class Rejection(_Model):
     line: int
     why: str

@@ -83,7 +83,12 @@ def check_many(body: models.CheckRequest, ctx: Context) -> Response:
             "too_many_addresses",
             f"{len(body.addresses)} addresses; at most {limit} per request",
         )
-    result = service.check_many(ctx.engine, body.addresses, list_id=body.list_id)
+    result = service.check_many(
+        ctx.engine,
+        body.addresses,
+        list_id=body.list_id,
+        tombstone_key=service.tombstone_key(ctx.config),
+    )
     # Built by hand: validating tens of thousands of rows through the response
     # model would cost more than the query.
     payload = {
@@ -262,7 +267,9 @@ def add(body: models.AddRequest, ctx: Context) -> Response:
 def check(address: str, ctx: Context) -> Response:
     """200 with every suppression of the address (global and per list) and why;
     404 when it may be mailed."""
-    rows = service.check(ctx.engine, address)
+    rows = service.check(
+        ctx.engine, address, tombstone_key=service.tombstone_key(ctx.config)
+    )
     if not rows:
         normalized = service.normalize_or_raise(address)
         raise ApiError(404, "not_suppressed", f"{normalized} is not suppressed")
@@ -291,7 +298,13 @@ def remove(
     """Delete the address's suppressions (all, or one list's); the removal is
     recorded with its note in the audit trail."""
     removed = service.remove(
-        ctx.engine, address, actor="api", now=ctx.clock(), note=note, list_id=list_id
+        ctx.engine,
+        address,
+        actor="api",
+        now=ctx.clock(),
+        note=note,
+        list_id=list_id,
+        tombstone_key=service.tombstone_key(ctx.config),
     )
     normalized = service.normalize_or_raise(address)
     if removed == 0:

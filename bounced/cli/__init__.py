@@ -4,7 +4,15 @@
 command modules registers their commands on it.
 """
 
-from bounced.cli import database, events, operations, parsing, suppressions, verp
+from bounced.cli import (
+    database,
+    events,
+    operations,
+    parsing,
+    privacy,
+    suppressions,
+    verp,
+)
 from bounced.cli.root import main
 
 __all__ = [
@@ -13,6 +21,7 @@ __all__ = [
     "main",
     "operations",
     "parsing",
+    "privacy",
     "suppressions",
     "verp",
 ]

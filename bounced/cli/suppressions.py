@@ -61,12 +61,15 @@ def suppressions_check(
     if not wanted:
         raise click.UsageError("give an ADDRESS or --file")
     engine = engine_for(lazy)
+    key = service.tombstone_key(lazy.config)
     with service_errors():
         if len(wanted) == 1 and from_file is None and list_id is None:
-            rows = service.check(engine, wanted[0])
+            rows = service.check(engine, wanted[0], tombstone_key=key)
             invalid: list[str] = []
         else:
-            result = service.check_many(engine, wanted, list_id=list_id)
+            result = service.check_many(
+                engine, wanted, list_id=list_id, tombstone_key=key
+            )
             rows, invalid = result.suppressed, result.invalid
     for text in invalid:
         click.echo(f"Error: not a valid email address: {text[:320]!r}", err=True)
@@ -215,7 +218,13 @@ def suppressions_remove(
     engine = engine_for(lazy)
     with service_errors():
         count = service.remove(
-            engine, address, actor="cli", now=utc_now(), note=note, list_id=list_id
+            engine,
+            address,
+            actor="cli",
+            now=utc_now(),
+            note=note,
+            list_id=list_id,
+            tombstone_key=service.tombstone_key(lazy.config),
         )
     click.echo(f"{address}: {count} suppression(s) removed")
     sys.exit(0 if count else 1)
@@ -373,6 +382,11 @@ def _row_line(row: Any) -> str:
         f" since {row.first_seen_at:%Y-%m-%d %H:%M:%S}Z"
         f" last {row.last_seen_at:%Y-%m-%d}"
         f" count={row.count}"
+        + (
+            " (forgotten: kept only as a keyed hash)"
+            if row.source == "forgotten"
+            else ""
+        )
     )
 
 

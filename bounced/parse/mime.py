@@ -32,7 +32,6 @@ _ENCODED_GAP = re.compile(r"(\?=)[ \t]+(=\?)")
 _QP_SOFT = re.compile(rb"=\r?\n")
 _PARAM_LINE = re.compile(r"[\w-]+=")
 _LOGICAL_LINE = re.compile(r"\n(?![ \t])")
-_FOLD = re.compile(r"[ \t]*\n[ \t]*")
 
 
 class OverBudget(Exception):
@@ -112,7 +111,12 @@ def parse_headers(block: bytes | str) -> list[tuple[str, str]]:
 
 
 def _unfold(value: str) -> str:
-    return _FOLD.sub(" ", value).strip()
+    """Fold points (whitespace around a newline) become one space.
+
+    Split and strip rather than a `[ \t]*\n[ \t]*` regex: that one backtracks
+    quadratically over a long run of blanks with no newline (seconds on 40 KB).
+    """
+    return " ".join(line.strip(" \t") for line in value.split("\n")).strip()
 
 
 def parse_parts(raw: bytes) -> Part:

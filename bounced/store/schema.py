@@ -324,3 +324,18 @@ class SoftBounce(Base):
     )
 
     __table_args__ = (UniqueConstraint("address", "day"),)
+
+
+class ForgottenAddress(Base):
+    """The tombstone of an erased address: its keyed hash, so it stays suppressed.
+
+    `bounced forget` deletes the address from every other table; a check of the
+    same address hashes it with the same key and finds it here, while nobody
+    reading the database can learn which address it was.
+    """
+
+    __tablename__ = "forgotten_addresses"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(32))
+    forgotten_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -191,3 +191,18 @@ def test_a_detector_that_fails_by_bug_is_noted_and_the_next_one_runs(monkeypatch
     assert "detector broken failed: KeyError" in report.notes
     assert report.detector == "qmail"
     assert report.findings[0].recipient == "a@b.example"
+
+
+def test_folded_headers_unfold_to_one_space_and_blank_runs_stay_cheap():
+    """Fold points become one space; a 40 KB run of blanks in a header (found by
+    the mutation fuzzer: seconds with the old regex) parses to a report."""
+    from bounced.parse import parse
+    from bounced.parse.mime import parse_headers
+
+    headers = parse_headers(
+        b"Subject: a \r\n\t b\r\n  c\r\nX-Blank: x" + b" \t" * 20_000
+    )
+    assert headers[0] == ("subject", "a b c")
+    assert headers[1] == ("x-blank", "x")
+    raw = b"Subject: x" + b" " * 40_000 + b"\r\n y\r\n\r\nbody\r\n"
+    assert parse(raw) is not None
