@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, AnyStr
+from typing import Any, AnyStr, cast
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
@@ -216,9 +216,8 @@ class BounceSMTP(SMTP):
                 self._refused = True
                 metrics.observe_connection_refused(refusal)
                 log.info("refused connection from %s: over the %s cap", host, refusal)
-                assert isinstance(transport, asyncio.WriteTransport)
                 reply = REPLY_421_BUSY.format(host=self.hostname)
-                transport.write(reply.encode("ascii") + b"\r\n")
+                _writable(transport).write(reply.encode("ascii") + b"\r\n")
                 transport.close()
                 return
             self._gate_host = host
@@ -259,8 +258,9 @@ class BounceSMTP(SMTP):
         metrics.observe_session_closed(cause)
         peer = self.session.peer if self.session is not None else None
         log.info("closing session from %s: %s", _peer_text(peer), reply[:13])
-        assert isinstance(transport, asyncio.WriteTransport)
-        transport.write(reply.format(host=self.hostname).encode("ascii") + b"\r\n")
+        _writable(transport).write(
+            reply.format(host=self.hostname).encode("ascii") + b"\r\n"
+        )
         transport.close()
 
     async def push(self, status: AnyStr) -> None:
@@ -356,6 +356,16 @@ def _rcpt_address(address: str) -> str | None:
 def _is_postmaster(address: str) -> bool:
     """postmaster@ any domain is accepted unsigned (RFC 5321 §4.5.1)."""
     return address.strip("<> ").rpartition("@")[0].lower() == "postmaster"
+
+
+def _writable(transport: asyncio.BaseTransport) -> asyncio.WriteTransport:
+    """The session's transport, typed for writing.
+
+    A cast, not an isinstance check: uvloop's TCPTransport (what `bounced serve`
+    runs on) derives from none of asyncio's transport classes, so an assert here
+    failed in production and left over-cap and timed-out sessions open.
+    """
+    return cast(asyncio.WriteTransport, transport)
 
 
 def _is_final(reply: bytes) -> bool:

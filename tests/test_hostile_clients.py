@@ -630,3 +630,71 @@ def test_the_open_files_limit_is_raised_as_far_as_the_hard_limit_allows(
         text=True,
     )
     assert done.stdout.split() == [str(expected), str(expected)]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def served_on_uvloop(sqlite_url: str):
+    """`bounced serve` in a child process: the uvloop event loop production runs
+    on (the in-process daemon of the other tests runs on asyncio's own)."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "BOUNCED_DATABASE_URL": sqlite_url,
+        "BOUNCED_SMTP_PORT": str(port),
+        "BOUNCED_SMTP_BOUNCE_DOMAINS": "bounces.example.com",
+        "BOUNCED_SMTP_SESSION_TIMEOUT": "500ms",
+        "BOUNCED_SMTP_MAX_CONNECTIONS_PER_IP": "2",
+        "BOUNCED_SMTP_MAX_COMMANDS": "3",
+        "BOUNCED_PROCESSOR_ENABLED": "false",
+        "BOUNCED_API_ENABLED": "false",
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bounced", "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+    def greets() -> bool:
+        try:
+            # From 127.0.0.2: this probe must not hold a slot of the test's IP.
+            probe = ("127.0.0.2", 0)
+            with socket.create_connection(
+                ("127.0.0.1", port), timeout=5, source_address=probe
+            ) as sock:
+                return _read_reply(sock).startswith(b"220 ")
+        except OSError:
+            assert child.poll() is None, child.stderr.read()  # type: ignore[union-attr]
+            return False
+
+    try:
+        wait_for(greets, timeout=60)
+        yield port
+    finally:
+        child.terminate()
+        child.wait(30)
+        child.stderr.close()  # type: ignore[union-attr]
+
+
+def test_caps_and_deadlines_hold_on_uvloop(served_on_uvloop):
+    """The idle deadline, the per-IP cap and the command cap each end with a 421
+    under `bounced serve` too (uvloop's transports are no asyncio classes)."""
+    port = served_on_uvloop
+    with _connect(port) as idle, _connect(port) as busy:
+        assert _read_reply(idle).startswith(b"220 ")
+        assert _read_reply(busy).startswith(b"220 ")
+        with _connect(port) as third:
+            over_cap = _closed(third)
+        busy.sendall(b"NOOP\r\nNOOP\r\nNOOP\r\nNOOP\r\n")
+        over_commands = _closed(busy)
+        timed_out = _closed(idle)
+
+    assert over_cap.startswith(b"421 4.7.0")
+    assert over_commands.split(b"\r\n")[2].startswith(b"421 4.7.0")
+    assert timed_out.startswith(b"421 4.4.2")
