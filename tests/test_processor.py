@@ -85,6 +85,20 @@ def test_a_live_claim_is_not_taken_by_another_worker(engine):
     assert second == []
 
 
+def test_a_worker_takes_back_its_own_abandoned_claims_at_once(engine):
+    """A batch whose recording failed (the database went away) is claimed again by
+    the same worker on its next round, not left until the lease runs out."""
+    _spool(engine, dsn("gina@example.org", "5.1.1", 550))
+
+    first = claims.claim_messages(engine, worker="A", limit=10, lease=300, now=NOW)
+    other = claims.claim_messages(engine, worker="B", limit=10, lease=300, now=NOW)
+    again = claims.claim_messages(engine, worker="A", limit=10, lease=300, now=NOW)
+
+    assert other == []
+    assert [m.id for m in again] == [m.id for m in first]
+    assert again[0].attempts == first[0].attempts + 1
+
+
 def test_a_message_the_parser_cannot_read_is_kept_and_marked_unparsed(engine):
     """A non-bounce is stored with its reason; `reprocess` queues it again."""
     (message_id,) = _spool(engine, b"Subject: hello\r\n\r\nJust saying hi.\r\n")

@@ -33,12 +33,24 @@ class ClaimedMessage:
 def claim_messages(
     engine: Engine, *, worker: str, limit: int, lease: float, now: datetime
 ) -> list[ClaimedMessage]:
-    """Claim up to `limit` new messages, oldest first, for `lease` seconds."""
+    """Claim up to `limit` new messages, oldest first, for `lease` seconds.
+
+    A worker claims one batch at a time, so its own earlier claims are ones it
+    gave up on (recording failed: the database went away mid-batch). It takes
+    them back at once rather than leaving them until the lease runs out, which
+    after an outage would hold up processing for the whole lease.
+    """
     table = InboundMessage
     candidates = (
         select(table.id)
         .where(table.state == "new")
-        .where(or_(table.claim_expires.is_(None), table.claim_expires < now))
+        .where(
+            or_(
+                table.claim_expires.is_(None),
+                table.claim_expires < now,
+                table.claimed_by == worker,
+            )
+        )
         .order_by(table.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
