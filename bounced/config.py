@@ -65,6 +65,19 @@ def _domains(value: Any) -> str | None:
     return f"domain names (not {bad[0]!r})" if bad else None
 
 
+def _hostname(value: Any) -> str | None:
+    # It goes into every greeting and 421 unencoded: ASCII letters, digits, dots
+    # and hyphens only (an IDN in its xn-- form), so no reply can fail to encode.
+    ok = re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?", value)
+    return None if ok else "a host name of ASCII letters, digits, dots and hyphens"
+
+
+def _directory_or_empty(value: Any) -> str | None:
+    if value == "" or Path(value).is_dir():
+        return None
+    return "an existing directory, or empty for the SQLite file's directory"
+
+
 def setting(
     default: Any,
     *,
@@ -89,7 +102,7 @@ class SmtpConfig:
 
     host: str = setting("127.0.0.1")
     port: int = setting(2525, check=_port)
-    hostname: str = setting("localhost")
+    hostname: str = setting("localhost", check=_hostname)
     bounce_domains: tuple[str, ...] = setting(("bounces.example.com",), check=_domains)
     max_message_size: int = setting(10 * 1024 * 1024, check=_positive)
     max_line_length: int = setting(1024 * 1024, check=_positive)
@@ -100,7 +113,7 @@ class SmtpConfig:
     max_connections: int = setting(500, check=_positive)
     max_connections_per_ip: int = setting(50, check=_positive)
     min_free_space: int = setting(100 * 1024 * 1024, check=_non_negative)
-    free_space_path: str = setting("")
+    free_space_path: str = setting("", check=_directory_or_empty)
     tls_cert: str = setting("")
     tls_key: str = setting("")
     require_tls: bool = setting(False)

@@ -15,8 +15,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import os
-import shutil
 import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -27,6 +25,7 @@ from bounced import service
 from bounced.api import create_app
 from bounced.api.server import ApiServer
 from bounced.config import Config, api_problems, make_tls_context
+from bounced.diskspace import FreeSpace, watched_path
 from bounced.errors import ConfigError
 from bounced.gate import ConnectionGate, raise_file_limit
 from bounced.policy import Rules
@@ -87,11 +86,20 @@ async def serve(
         spool=spool,
         clock=clock,
         verp_check=codec.decode if verp.require_signed else None,
-        free_space=free_space_probe(smtp.free_space_path, config.database.url),
+        free_space=_free_space(config),
         min_free_space=smtp.min_free_space,
+        require_tls=smtp.require_tls,
     )
     # Headroom for the sessions, the database pool, the parser pipes and the API.
-    raise_file_limit(smtp.max_connections + config.api.max_connections + 1024)
+    wanted = smtp.max_connections + config.api.max_connections + 1024
+    files = raise_file_limit(wanted)
+    if files < wanted:  # the hard limit is lower: the kernel refuses before we can
+        log.warning(
+            "open-files limit is %d, under the %d that smtp.max_connections needs;"
+            " raise the hard limit (LimitNOFILE= in systemd)",
+            files,
+            wanted,
+        )
     gate = ConnectionGate(
         max_total=smtp.max_connections, max_per_client=smtp.max_connections_per_ip
     )
@@ -105,8 +113,7 @@ async def serve(
             data_timeout=smtp.data_timeout,
             max_session_duration=smtp.max_session_duration,
             max_commands=smtp.max_commands,
-            tls_context=tls,
-            require_starttls=smtp.require_tls,
+            tls_context=tls,  # require_tls is the handler's: 530 5.7.0 at MAIL
             # explicit: aiosmtpd would call getfqdn() for every session
             hostname=smtp.hostname,
             ident="bounced",
@@ -260,27 +267,12 @@ async def purge_raw_periodically(
         await asyncio.sleep(privacy.purge_interval)
 
 
-def free_space_probe(path: str, database_url: str) -> Callable[[], int | None] | None:
-    """What MAIL checks for room: `path`, else the SQLite file's directory.
-
-    A PostgreSQL server's disk is not ours to see (it may be another host), so
-    with no explicit path nothing is measured there.
-    """
-    if not path:
-        if not database_url.startswith("sqlite:///"):
-            return None
-        file = database_url.removeprefix("sqlite:///").split("?", 1)[0]
-        path = os.path.dirname(os.path.abspath(file)) if file else ""
-        if not path:
-            return None
-
-    def free() -> int | None:
-        try:
-            return shutil.disk_usage(path).free
-        except OSError:
-            return None  # unmeasurable is not "full": the commit will tell
-
-    return free
+def _free_space(config: Config) -> FreeSpace | None:
+    """The probe MAIL asks, or None when nothing is to be measured."""
+    path = watched_path(config.smtp.free_space_path, config.database.url)
+    if path is None or config.smtp.min_free_space <= 0:
+        return None
+    return FreeSpace(path)
 
 
 def _sockname(name: object) -> str:

@@ -4,6 +4,7 @@
     ├── ConfigError          a configuration value is missing or not allowed (exit 78)
     ├── StoreError
     │   ├── StoreUnavailable the database cannot be reached or written: answer 4xx
+    │   │   └── StoreFull    ... because its disk is full: answer 452
     │   └── NotMigrated      the database schema is not at the code's head revision
     ├── DispatchError        a retry or webhook could not be handed over
     └── ApiError             a request the API refuses, with an HTTP status and code
@@ -33,6 +34,10 @@ class StoreError(BouncedError):
 
 class StoreUnavailable(StoreError):
     """The database could not be reached or written; the caller answers 4xx."""
+
+
+class StoreFull(StoreUnavailable):
+    """The database's disk (or quota) is full; SMTP answers 452 4.3.1."""
 
 
 class NotMigrated(StoreError):

@@ -62,6 +62,14 @@ SMTP_CONNECTIONS_REFUSED = Counter(
     ["cap"],
     registry=REGISTRY,
 )
+SMTP_SESSIONS_CLOSED = Counter(
+    "bounced_smtp_sessions_closed",
+    "Sessions the server ended with a 421, by cause: idle (session_timeout),"
+    " data (data_timeout), duration (max_session_duration), commands"
+    " (max_commands).",
+    ["cause"],
+    registry=REGISTRY,
+)
 
 # -- Processor (bounced/processor.py) ----------------------------------------------
 
@@ -114,7 +122,7 @@ HTTP_DURATION = Histogram(
 
 # Reply codes the listener answers itself (smtp.py's REPLY_ constants); any other
 # value is counted as "other" so a label never carries unexpected text.
-_SMTP_CODES = frozenset({"250", "421", "451", "452", "550", "552", "553", "554"})
+_SMTP_CODES = frozenset({"250", "421", "451", "452", "530", "550", "552", "553", "554"})
 _REASONS = frozenset(reason.value for reason in Reason)
 _HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
@@ -153,6 +161,13 @@ def observe_connection_refused(cap: str) -> None:
     SMTP_CONNECTIONS_REFUSED.labels(
         cap if cap in ("total", "client") else "other"
     ).inc()
+
+
+_CLOSE_CAUSES = frozenset({"idle", "data", "duration", "commands"})
+
+
+def observe_session_closed(cause: str) -> None:
+    SMTP_SESSIONS_CLOSED.labels(cause if cause in _CLOSE_CAUSES else "other").inc()
 
 
 def observe_processed(

@@ -16,13 +16,14 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, AnyStr
+from typing import Any, AnyStr, cast
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from bounced import address as addresses
 from bounced import metrics, verp
-from bounced.errors import StoreUnavailable
+from bounced.diskspace import FreeSpace
+from bounced.errors import StoreFull, StoreUnavailable
 from bounced.gate import ConnectionGate
 from bounced.report import Inbound
 from bounced.store.spool import Spool
@@ -30,6 +31,7 @@ from bounced.store.spool import Spool
 log = logging.getLogger(__name__)
 
 REPLY_250_OK = "250 2.1.5 OK"
+REPLY_250_SENDER_OK = "250 2.1.0 OK"
 REPLY_250_QUEUED = "250 2.0.0 OK: queued as {id}"
 REPLY_451_TRY_LATER = "451 4.3.0 Temporary failure storing the message, try again later"
 REPLY_452_TOO_MANY_RECIPIENTS = "452 4.5.3 Too many recipients"
@@ -37,6 +39,7 @@ REPLY_550_NO_SUCH_RECIPIENT = "550 5.1.1 No such recipient here"
 REPLY_553_BAD_ADDRESS = "553 5.1.3 Recipient address is not valid"
 REPLY_550_NOT_SIGNED = "550 5.7.1 Bounce address is not validly signed"
 REPLY_452_NO_SPACE = "452 4.3.1 Insufficient system storage, try again later"
+REPLY_530_TLS_FIRST = "530 5.7.0 Must issue a STARTTLS command first"
 REPLY_421_BUSY = "421 4.7.0 {host} Too many connections, try again later"
 REPLY_421_TIMEOUT = "421 4.4.2 {host} Timeout, closing connection"
 REPLY_421_TOO_LONG = "421 4.4.2 {host} Session too long, closing connection"
@@ -53,7 +56,6 @@ MAX_RECIPIENTS = 100  # a bounce goes to one Return-Path; this only bounds abuse
 
 Clock = Callable[[], datetime]
 VerpCheck = Callable[[str, datetime], "verp.VerpData | None"]
-FreeSpace = Callable[[], "int | None"]  # bytes free for the spool; None: unknown
 
 
 class BounceHandler:
@@ -68,12 +70,16 @@ class BounceHandler:
         verp_check: VerpCheck | None = None,
         free_space: FreeSpace | None = None,
         min_free_space: int = 0,
+        require_tls: bool = False,
     ) -> None:
         """With `verp_check`, RCPT needs a validly signed VERP (postmaster aside).
 
         With `free_space`, MAIL is answered 452 while fewer than `min_free_space`
         bytes are free: the sender keeps the bounce and retries, rather than
-        sending us the data only to hear a failure at commit.
+        sending us the data only to hear a failure at commit. With `require_tls`,
+        MAIL before STARTTLS is answered 530 5.7.0 (RFC 3207 §4). aiosmtpd's own
+        `require_starttls` says 530 without an enhanced status, and is not
+        counted in our metrics; refusing MAIL is enough, as RCPT and DATA need it.
         """
         self._domains = frozenset(d.lower().rstrip(".") for d in domains)
         self._spool = spool
@@ -81,6 +87,7 @@ class BounceHandler:
         self._verp_check = verp_check
         self._free_space = free_space
         self._min_free_space = min_free_space
+        self._require_tls = require_tls
 
     def accepts(self, recipient: str) -> bool:
         """True for any address at a bounce domain (postmaster included)."""
@@ -98,14 +105,16 @@ class BounceHandler:
         address: str,
         mail_options: list[str],
     ) -> str:
+        if self._require_tls and session.ssl is None:
+            return REPLY_530_TLS_FIRST
         if self._free_space is not None:
-            free = self._free_space()
+            free = await self._free_space.bytes_free()
             if free is not None and free < self._min_free_space:
                 log.warning("refused MAIL: %d bytes free, below the minimum", free)
                 return REPLY_452_NO_SPACE
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
-        return "250 OK"
+        return REPLY_250_SENDER_OK
 
     @metrics.counted_reply("RCPT")
     async def handle_RCPT(
@@ -150,6 +159,8 @@ class BounceHandler:
                 raw=bytes(raw),
             )
             message_id = await self._spool.put(inbound)
+        except StoreFull:
+            return REPLY_452_NO_SPACE  # RFC 3463 §3.4: 4.3.1, mail system full
         except StoreUnavailable:
             return REPLY_451_TRY_LATER
         except Exception:
@@ -194,6 +205,7 @@ class BounceSMTP(SMTP):
         self._max_session_duration = max_session_duration
         self._session_deadline: asyncio.TimerHandle | None = None
         self._replies_left = max_commands
+        self._in_data = False  # between DATA's 354 and its final reply
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         first = self._original_transport is None and self.transport is None
@@ -204,16 +216,18 @@ class BounceSMTP(SMTP):
                 self._refused = True
                 metrics.observe_connection_refused(refusal)
                 log.info("refused connection from %s: over the %s cap", host, refusal)
-                assert isinstance(transport, asyncio.WriteTransport)
                 reply = REPLY_421_BUSY.format(host=self.hostname)
-                transport.write(reply.encode("ascii") + b"\r\n")
+                _writable(transport).write(reply.encode("ascii") + b"\r\n")
                 transport.close()
                 return
             self._gate_host = host
         super().connection_made(transport)
         if first and self._max_session_duration:
             self._session_deadline = self.loop.call_later(
-                self._max_session_duration, self._close_with, REPLY_421_TOO_LONG
+                self._max_session_duration,
+                self._close_with,
+                REPLY_421_TOO_LONG,
+                "duration",
             )
 
     def connection_lost(self, error: Exception | None) -> None:
@@ -235,35 +249,38 @@ class BounceSMTP(SMTP):
 
     def _timeout_cb(self) -> None:
         """Idle or DATA deadline passed: say so (421), then close."""
-        self._close_with(REPLY_421_TIMEOUT)
+        self._close_with(REPLY_421_TIMEOUT, "data" if self._in_data else "idle")
 
-    def _close_with(self, reply: str) -> None:
+    def _close_with(self, reply: str, cause: str) -> None:
         transport = self.transport
         if transport is None or transport.is_closing():
             return
+        metrics.observe_session_closed(cause)
         peer = self.session.peer if self.session is not None else None
         log.info("closing session from %s: %s", _peer_text(peer), reply[:13])
-        assert isinstance(transport, asyncio.WriteTransport)
-        transport.write(reply.format(host=self.hostname).encode("ascii") + b"\r\n")
+        _writable(transport).write(
+            reply.format(host=self.hostname).encode("ascii") + b"\r\n"
+        )
         transport.close()
 
     async def push(self, status: AnyStr) -> None:
         """Send a reply; past the command cap, close after it with a 421.
 
-        Every command gets a reply, so counting replies bounds the commands. The
-        reply that reaches the cap is still sent (it may be the 250 for a stored
-        message: holding it back would make the sender deliver it twice). Text a
+        Every command gets one final reply, so counting those bounds the commands
+        (the greeting counts too). Continuation lines ("250-SIZE") and
+        intermediate replies (354, 334) are not counted: an EHLO is one command,
+        however many extensions it lists, and a DATA is one. The reply that
+        reaches the cap is still sent (it may be the 250 for a stored message:
+        holding it back would make the sender deliver it twice). Text a
         client sent may be echoed (aiosmtpd's VRFY does): undecodable bytes kept
         as surrogates are replaced rather than failing the encoding.
         """
-        if isinstance(status, str):
-            await super().push(status.encode("utf-8", "replace"))
-        else:
-            await super().push(status)
-        if self._replies_left is not None:
+        reply = status.encode("utf-8", "replace") if isinstance(status, str) else status
+        await super().push(reply)
+        if self._replies_left is not None and _is_final(reply):
             self._replies_left -= 1
             if self._replies_left <= 0:
-                self._close_with(REPLY_421_TOO_MANY_COMMANDS)
+                self._close_with(REPLY_421_TOO_MANY_COMMANDS, "commands")
 
     async def handle_exception(self, error: Exception) -> str:
         """A fault is a 4xx, never aiosmtpd's "500 Error: (Exception) text"."""
@@ -281,7 +298,26 @@ class BounceSMTP(SMTP):
             and not arg
         ):
             self._reset_timeout(self._data_timeout)
-        await super().smtp_DATA(arg)
+            self._in_data = True
+        try:
+            await super().smtp_DATA(arg)
+        finally:
+            if self._in_data:
+                self._in_data = False
+                if self.transport is not None and not self.transport.is_closing():
+                    self._reset_timeout()  # idle again: back to session_timeout
+
+    async def _call_handler_hook(self, command: str, *args: Any) -> Any:
+        """Once the final dot is in, DATA's deadline gives way to the idle one.
+
+        What remains is our commit, not the client's slowness: a 421 now would
+        close on a message that may still be stored, and the sender would
+        deliver it again.
+        """
+        if command == "DATA" and self._in_data:
+            self._in_data = False
+            self._reset_timeout()
+        return await super()._call_handler_hook(command, *args)
 
     def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
         """Parse a MAIL/RCPT path: plain `<dot-atom@dot-atom>` fast, the rest as before.
@@ -320,6 +356,21 @@ def _rcpt_address(address: str) -> str | None:
 def _is_postmaster(address: str) -> bool:
     """postmaster@ any domain is accepted unsigned (RFC 5321 §4.5.1)."""
     return address.strip("<> ").rpartition("@")[0].lower() == "postmaster"
+
+
+def _writable(transport: asyncio.BaseTransport) -> asyncio.WriteTransport:
+    """The session's transport, typed for writing.
+
+    A cast, not an isinstance check: uvloop's TCPTransport (what `bounced serve`
+    runs on) derives from none of asyncio's transport classes, so an assert here
+    failed in production and left over-cap and timed-out sessions open.
+    """
+    return cast(asyncio.WriteTransport, transport)
+
+
+def _is_final(reply: bytes) -> bool:
+    """A reply line that ends a command's answer: not "250-..." nor a 3xx."""
+    return reply[3:4] != b"-" and reply[:1] != b"3"
 
 
 def _peer_host(peer: Any) -> str:

@@ -7,11 +7,15 @@ what the spool holds.
 
 from __future__ import annotations
 
+import os
 import shutil
 import smtplib
 import socket
+import sqlite3
 import ssl
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,6 +26,7 @@ from bounced import config as config_module
 from bounced import metrics
 from bounced.errors import ConfigError
 from bounced.gate import ConnectionGate, client_key
+from bounced.store.engine import make_engine
 from bounced.store.schema import InboundMessage
 from tests.conftest import make_config
 from tests.mail import dsn, send, spool_settled, wait_for
@@ -168,11 +173,18 @@ def test_a_real_bounce_is_served_while_1000_idle_and_slow_connections_are_open(
 # -- Deadlines and command caps --------------------------------------------------
 
 
+def _closed_for(cause: str) -> float:
+    return metrics.SMTP_SESSIONS_CLOSED.labels(cause)._value.get()
+
+
 def test_an_idle_session_is_closed_with_421(sqlite_url, start_daemon):
+    """Silence past session_timeout: 421 4.4.2, closed, counted as idle."""
     server = start_daemon(make_config(sqlite_url, smtp={"session_timeout": "300ms"}))
+    before = _closed_for("idle")
     with _connect(server.port) as sock:
         assert _read_reply(sock).startswith(b"220 ")
         assert _closed(sock).startswith(b"421 4.4.2")
+    assert _closed_for("idle") == before + 1
 
 
 def test_a_client_trickling_data_is_cut_off_at_the_data_deadline(
@@ -184,6 +196,7 @@ def test_a_client_trickling_data_is_cut_off_at_the_data_deadline(
     server = start_daemon(
         make_config(sqlite_url, smtp={"session_timeout": "20s", "data_timeout": "1s"})
     )
+    before = _closed_for("data")
     with _connect(server.port) as sock:
         _read_reply(sock)
         for command in (b"EHLO slow\r\n", b"MAIL FROM:<>\r\n", f"RCPT TO:<{RCPT}>\r\n"):
@@ -210,6 +223,34 @@ def test_a_client_trickling_data_is_cut_off_at_the_data_deadline(
 
     assert said.startswith(b"421 4.4.2")
     assert _stored(sqlite_engine) == []
+    assert _closed_for("data") == before + 1
+
+
+def test_a_slow_commit_is_not_cut_off_by_the_data_deadline(
+    sqlite_url, sqlite_engine, start_daemon
+):
+    """The body arrived in time but the database is locked past data_timeout: the
+    sender waits for the commit and hears 250, not a 421 on a message that is
+    then stored anyway (and would be delivered twice)."""
+    server = start_daemon(
+        make_config(sqlite_url, smtp={"session_timeout": "20s", "data_timeout": "1s"})
+    )
+    blocker = sqlite3.connect(
+        sqlite_url.removeprefix("sqlite:///"),
+        isolation_level=None,
+        check_same_thread=False,  # the timer thread ends the lock
+    )
+    blocker.execute("BEGIN EXCLUSIVE")
+    unlock = threading.Timer(2.5, blocker.execute, ("ROLLBACK",))
+    unlock.start()
+    try:
+        refused = send(server.port, dsn("alice@example.org", "5.1.1", 550))
+    finally:
+        unlock.join()
+        blocker.close()
+
+    assert refused == {}
+    wait_for(spool_settled(sqlite_engine, 1))
 
 
 def test_a_busy_session_ends_at_the_session_deadline(sqlite_url, start_daemon):
@@ -220,6 +261,7 @@ def test_a_busy_session_ends_at_the_session_deadline(sqlite_url, start_daemon):
             smtp={"session_timeout": "20s", "max_session_duration": "1s"},
         )
     )
+    before = _closed_for("duration")
     with _connect(server.port) as sock:
         _read_reply(sock)
         said = b""
@@ -235,6 +277,7 @@ def test_a_busy_session_ends_at_the_session_deadline(sqlite_url, start_daemon):
             time.sleep(0.1)
 
     assert said.startswith(b"421 4.4.2")
+    assert _closed_for("duration") == before + 1
 
 
 def test_a_session_may_send_only_so_many_commands(sqlite_url, start_daemon):
@@ -248,6 +291,45 @@ def test_a_session_may_send_only_so_many_commands(sqlite_url, start_daemon):
     assert [r[:3] for r in replies[:9]] == [b"250"] * 9
     assert replies[9].startswith(b"421 4.7.0")
     assert len([r for r in replies if r]) == 10
+
+
+def test_an_ehlo_counts_as_one_command_however_many_lines_it_answers(
+    sqlite_url, start_daemon
+):
+    """max_commands counts commands, not reply lines: with a cap of 4 the greeting
+    and three whole EHLO replies are sent, then 421."""
+    server = start_daemon(make_config(sqlite_url, smtp={"max_commands": 4}))
+    before = _closed_for("commands")
+    with _connect(server.port) as sock:
+        _read_reply(sock)
+        sock.sendall(b"EHLO mx.example.net\r\n" * 6)
+        said = _closed(sock)
+
+    lines = [line for line in said.split(b"\r\n") if line]
+    assert said.count(b"250 HELP") == 3
+    assert lines[-1].startswith(b"421 4.7.0")
+    assert _closed_for("commands") == before + 1
+
+
+def test_a_whole_bounce_takes_as_many_commands_as_it_sends(
+    sqlite_url, sqlite_engine, start_daemon
+):
+    """HELO, MAIL, RCPT, DATA with the greeting are 5: a cap of 5 still gets the
+    250 for the message (354 is not a command's final reply), then 421."""
+    server = start_daemon(make_config(sqlite_url, smtp={"max_commands": 5}))
+    with _connect(server.port) as sock:
+        _read_reply(sock)
+        for command in (b"HELO x\r\n", b"MAIL FROM:<>\r\n", f"RCPT TO:<{RCPT}>\r\n"):
+            sock.sendall(command if isinstance(command, bytes) else command.encode())
+            assert _read_reply(sock).startswith(b"250")
+        sock.sendall(b"DATA\r\n")
+        assert _read_reply(sock).startswith(b"354")
+        sock.sendall(b"Subject: one\r\n\r\nbody\r\n.\r\n")
+        said = _closed(sock)
+
+    assert said.startswith(b"250 2.0.0")
+    assert b"421 4.7.0" in said
+    wait_for(spool_settled(sqlite_engine, 1))
 
 
 # -- SMTP smuggling --------------------------------------------------------------
@@ -351,15 +433,17 @@ def test_require_tls_refuses_mail_before_starttls(
             sqlite_url, smtp={"tls_cert": cert, "tls_key": key, "require_tls": True}
         )
     )
+    before = metrics.SMTP_REFUSED.labels("MAIL", "530")._value.get()
     with smtplib.SMTP("127.0.0.1", server.port, timeout=30) as client:
         client.ehlo("mx.example.net")
-        plain_code, _ = client.mail("")
+        plain_code, plain_text = client.mail("")
         client.starttls(context=_client_context())
         client.ehlo("mx.example.net")
         tls_code, _ = client.mail("")
 
-    assert plain_code == 530
+    assert (plain_code, plain_text[:5]) == (530, b"5.7.0")
     assert tls_code == 250
+    assert metrics.SMTP_REFUSED.labels("MAIL", "530")._value.get() == before + 1
 
 
 def test_commands_pipelined_behind_starttls_are_not_run_after_the_upgrade(
@@ -429,6 +513,13 @@ def test_mail_is_refused_with_452_while_the_disk_is_nearly_full(
     assert _stored(sqlite_engine) == []
 
 
+def test_a_free_space_path_that_is_no_directory_names_the_key(tmp_path):
+    """A typo in free_space_path would silently turn the check off: refused."""
+    with pytest.raises(ConfigError) as error:
+        make_config("sqlite:///x.db", smtp={"free_space_path": str(tmp_path / "no")})
+    assert "smtp.free_space_path: expected an existing directory" in str(error.value)
+
+
 def test_the_sqlite_directory_is_measured_by_default(
     sqlite_url, sqlite_engine, start_daemon
 ):
@@ -441,3 +532,169 @@ def test_the_sqlite_directory_is_measured_by_default(
 
     roomy = start_daemon(make_config(sqlite_url, smtp={"min_free_space": 1}))
     assert send(roomy.port, dsn("alice@example.org", "5.1.1", 550)) == {}
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    """A 4 MiB tmpfs mounted for one test (root only), lazily unmounted after."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {done.stderr.decode(errors='replace')}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(path: Path) -> None:
+    """Write zeros to `path` until the file system has no byte left."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        for size in (1 << 16, 1 << 12, 1):
+            while True:
+                try:
+                    os.write(fd, b"\0" * size)
+                except OSError:
+                    break
+    finally:
+        os.close(fd)
+
+
+def test_a_disk_that_fills_before_the_commit_answers_452_never_250(
+    sqlite_template, tiny_disk, start_daemon
+):
+    """The free-space check off, the disk full at COMMIT: SQLITE_FULL is a 452
+    4.3.1 and nothing is stored; with room again the same bounce is taken."""
+    database = tiny_disk / "bounced.db"
+    shutil.copyfile(sqlite_template, database)
+    url = f"sqlite:///{database}"
+    server = start_daemon(
+        make_config(url, smtp={"min_free_space": 0}, processor={"enabled": False})
+    )
+    bounce = dsn("alice@example.org", "5.1.1", 550, "x" * 300_000)
+    _fill(tiny_disk / "filler")
+
+    with pytest.raises(smtplib.SMTPDataError) as refused:
+        send(server.port, bounce)
+    (tiny_disk / "filler").unlink()
+    accepted = send(server.port, bounce)
+
+    assert (refused.value.smtp_code, refused.value.smtp_error[:5]) == (452, b"4.3.1")
+    assert accepted == {}
+    engine = make_engine(url)
+    try:
+        assert _stored(engine) == [bounce]
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("hostname", ["mx.exämple.net", "mx example", "mx\r\n250 x"])
+def test_a_hostname_that_cannot_go_into_a_reply_names_the_key(hostname):
+    """The host name is sent in every greeting and 421: plain ASCII only."""
+    with pytest.raises(ConfigError) as error:
+        make_config("sqlite:///x.db", smtp={"hostname": hostname})
+    assert "smtp.hostname: expected a host name of ASCII" in str(error.value)
+
+
+_FILE_LIMIT_CHILD = """
+import resource, sys
+from bounced.gate import raise_file_limit
+soft, hard = int(sys.argv[1]), int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+returned = raise_file_limit(int(sys.argv[3]))
+print(returned, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+"""
+
+
+@pytest.mark.parametrize(
+    ("soft", "hard", "wanted", "expected"),
+    [(256, 4096, 2000, 2000), (256, 1024, 100_000, 1024), (3000, 4096, 2000, 3000)],
+)
+def test_the_open_files_limit_is_raised_as_far_as_the_hard_limit_allows(
+    soft, hard, wanted, expected
+):
+    """In a child process (limits are per process): the soft limit rises to what
+    the caps need, stops at the hard limit, and is never lowered."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FILE_LIMIT_CHILD, str(soft), str(hard), str(wanted)],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    assert done.stdout.split() == [str(expected), str(expected)]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def served_on_uvloop(sqlite_url: str):
+    """`bounced serve` in a child process: the uvloop event loop production runs
+    on (the in-process daemon of the other tests runs on asyncio's own)."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "BOUNCED_DATABASE_URL": sqlite_url,
+        "BOUNCED_SMTP_PORT": str(port),
+        "BOUNCED_SMTP_BOUNCE_DOMAINS": "bounces.example.com",
+        "BOUNCED_SMTP_SESSION_TIMEOUT": "500ms",
+        "BOUNCED_SMTP_MAX_CONNECTIONS_PER_IP": "2",
+        "BOUNCED_SMTP_MAX_COMMANDS": "3",
+        "BOUNCED_PROCESSOR_ENABLED": "false",
+        "BOUNCED_API_ENABLED": "false",
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bounced", "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+    def greets() -> bool:
+        try:
+            # From 127.0.0.2: this probe must not hold a slot of the test's IP.
+            probe = ("127.0.0.2", 0)
+            with socket.create_connection(
+                ("127.0.0.1", port), timeout=5, source_address=probe
+            ) as sock:
+                return _read_reply(sock).startswith(b"220 ")
+        except OSError:
+            assert child.poll() is None, child.stderr.read()  # type: ignore[union-attr]
+            return False
+
+    try:
+        wait_for(greets, timeout=60)
+        yield port
+    finally:
+        child.terminate()
+        child.wait(30)
+        child.stderr.close()  # type: ignore[union-attr]
+
+
+def test_caps_and_deadlines_hold_on_uvloop(served_on_uvloop):
+    """The idle deadline, the per-IP cap and the command cap each end with a 421
+    under `bounced serve` too (uvloop's transports are no asyncio classes)."""
+    port = served_on_uvloop
+    with _connect(port) as idle, _connect(port) as busy:
+        assert _read_reply(idle).startswith(b"220 ")
+        assert _read_reply(busy).startswith(b"220 ")
+        with _connect(port) as third:
+            over_cap = _closed(third)
+        busy.sendall(b"NOOP\r\nNOOP\r\nNOOP\r\nNOOP\r\n")
+        over_commands = _closed(busy)
+        timed_out = _closed(idle)
+
+    assert over_cap.startswith(b"421 4.7.0")
+    assert over_commands.split(b"\r\n")[2].startswith(b"421 4.7.0")
+    assert timed_out.startswith(b"421 4.4.2")

@@ -12,7 +12,9 @@ only its own wait, never the commit.
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC
 
@@ -21,13 +23,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bounced import faults
-from bounced.errors import StoreUnavailable
+from bounced.errors import StoreFull, StoreUnavailable
 from bounced.report import Inbound
 from bounced.store.schema import InboundMessage
 
 log = logging.getLogger(__name__)
 
 _Item = tuple[Inbound, "asyncio.Future[int]"]
+_NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # sqlalchemy.dialects.sqlite.DATETIME
 _SQLITE_INSERT = (
     "INSERT INTO inbound_messages"
@@ -90,9 +93,10 @@ class Spool:
                 log.warning(
                     "spool commit failed batch=%d error=%s", len(batch), _brief(exc)
                 )
+                error = StoreFull if is_disk_full(exc) else StoreUnavailable
                 for _, future in batch:
                     if not future.done():
-                        future.set_exception(StoreUnavailable(_brief(exc)))
+                        future.set_exception(error(_brief(exc)))
                 self._done(len(batch))
                 continue
             faults.crash_point("spool-committed")
@@ -160,6 +164,24 @@ class Spool:
                 ]
             finally:
                 cursor.close()
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True when a write failed for want of space, on either database.
+
+    SQLite says SQLITE_FULL ("database or disk is full"); PostgreSQL says SQLSTATE
+    53100 (disk_full); a file write says ENOSPC or EDQUOT. The raw sqlite3 cursor
+    raises the driver's error, SQLAlchemy wraps it in `.orig`: both are looked at.
+    """
+    for error in (exc, getattr(exc, "orig", None)):
+        code = getattr(error, "sqlite_errorcode", None) or 0
+        if isinstance(error, sqlite3.Error) and code & 0xFF == sqlite3.SQLITE_FULL:
+            return True  # (& 0xFF: an extended result code keeps its primary low)
+        if getattr(error, "sqlstate", None) == "53100":
+            return True
+        if isinstance(error, OSError) and error.errno in _NO_SPACE:
+            return True
+    return False
 
 
 def _brief(exc: BaseException) -> str:
