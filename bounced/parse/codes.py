@@ -111,7 +111,12 @@ def better_status(declared: str | None, text: str | None) -> str | None:
 
 
 def consistent_reply(status: str | None, reply: int | None) -> int | None:
-    """Drop a reply code whose class contradicts the status (a stray number)."""
-    if reply is None or status is None:
+    """Drop a number that is no SMTP reply (RFC 5321 §4.2.1: 2yz to 5yz) or
+    whose class contradicts the status (a stray number)."""
+    if reply is None or not 200 <= reply <= 599:
+        # A detector's own field can hold anything: Zoho's "ERROR_CODE :842"
+        # (bench/fuzz_parse.py found it in a mutated lhost-zoho sample).
+        return None
+    if status is None:
         return reply
     return reply if str(reply)[0] == status[0] else None

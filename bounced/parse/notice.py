@@ -38,7 +38,7 @@ def finding(
     text = squeeze(diagnostic)[:1000] if diagnostic else None
     found_reply, found_status = codes.find_pair(text)
     status = codes.better_status(status, text) if status else found_status
-    reply = reply if reply is not None else found_reply
+    reply = reply if reply is not None and 200 <= reply <= 599 else found_reply
     reply = codes.consistent_reply(status, reply)
     if action is None:
         first = status[0] if status else str(reply)[0] if reply else "5"

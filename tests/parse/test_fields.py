@@ -199,3 +199,30 @@ def test_codes_are_found_where_servers_write_them(text, reply, status):
     """Reply codes and RFC 3463 statuses, and not the numbers that only look like them."""
     found_reply, found_status = codes.find_pair(text)
     assert (found_reply, found_status) == (reply, status)
+
+
+@pytest.mark.parametrize(
+    ("fields", "status"),
+    [
+        (b"ERROR_CODE :842, ERROR_CODE :,", None),
+        (b"ERROR_CODE :5, ERROR_CODE :5.2.1", "5.2.1"),
+    ],
+)
+def test_a_number_outside_2yz_to_5yz_is_no_reply_code(fields, status):
+    """Zoho's ERROR_CODE field can hold any number; only 200-599 is an SMTP reply
+    (mutated lhost-zoho samples from bench/fuzz_parse.py gave 842 and 5)."""
+    raw = (
+        b"From: mailer-daemon@mail.zoho.com\r\n"
+        b"To: a@zoho.example.com\r\n"
+        b"Subject: Undelivered Mail Returned to Sender\r\n\r\n"
+        b"This message was created automatically by mail delivery software.\r\n\r\n"
+        b"kijitora@7jo.example.jp Invalid Address, "
+        + fields
+        + b" Host not reachable.\r\n"
+    )
+
+    report = parse(raw)
+
+    assert [(f.recipient, f.status, f.reply_code) for f in report.findings] == [
+        ("kijitora@7jo.example.jp", status, None)
+    ]
