@@ -52,6 +52,9 @@ _PLAIN_PATH = re.compile(
     rf"<(?P<address>{_DOT_ATOM}@{_DOT_ATOM})>[ \t]*(?P<rest>[^(]*)", re.DOTALL
 )
 
+# Control characters a peer sent, echoed back (aiosmtpd's VRFY does): never in a reply.
+_REPLY_UNSAFE = re.compile("[\x00-\x1f\x7f]")
+
 MAX_RECIPIENTS = 100  # a bounce goes to one Return-Path; this only bounds abuse
 
 Clock = Callable[[], datetime]
@@ -272,10 +275,14 @@ class BounceSMTP(SMTP):
         however many extensions it lists, and a DATA is one. The reply that
         reaches the cap is still sent (it may be the 250 for a stored message:
         holding it back would make the sender deliver it twice). Text a
-        client sent may be echoed (aiosmtpd's VRFY does): undecodable bytes kept
-        as surrogates are replaced rather than failing the encoding.
+        client sent may be echoed (aiosmtpd's VRFY does): its control characters
+        and the undecodable bytes kept as surrogates go out as "?" rather than
+        failing the encoding.
         """
-        reply = status.encode("utf-8", "replace") if isinstance(status, str) else status
+        if isinstance(status, str):
+            reply = _REPLY_UNSAFE.sub("?", status).encode("utf-8", "replace")
+        else:
+            reply = status
         await super().push(reply)
         if self._replies_left is not None and _is_final(reply):
             self._replies_left -= 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import smtplib
 import socket
 import sqlite3
@@ -256,3 +257,41 @@ def test_concurrent_sessions_each_get_their_own_id(
     wait_for(spool_settled(sqlite_engine, 50))
     with sqlite_engine.connect() as connection:
         assert len(connection.execute(select(Suppression)).all()) == 50
+
+
+@pytest.mark.parametrize("command", ["MAIL FROM:<", "MAIL FROM: <", "RCPT TO:<"])
+def test_a_path_cut_short_after_the_bracket_is_refused_553_not_500(
+    sqlite_url, start_daemon, command
+):
+    """`MAIL FROM:<` is a malformed address (553), not an internal error whose
+    exception text goes to the peer; found by bench/fuzz_smtp.py."""
+    server = start_daemon(make_config(sqlite_url))
+
+    with smtplib.SMTP(server.host, server.port) as client:
+        client.ehlo("mx.example.net")
+        if command.startswith("RCPT"):
+            client.mail("")
+        code, text = client.docmd(command)
+        still_answering, _ = client.noop()
+
+    assert code == 553
+    assert b"Error: (" not in text
+    assert still_answering == 250
+
+
+def test_peer_bytes_echoed_in_a_reply_are_sent_as_question_marks(
+    sqlite_url, start_daemon, caplog
+):
+    """`VRFY` with non-UTF-8 bytes is answered 502 with "?" for them, not a
+    fault (aiosmtpd's strict encoding raised; found by bench/fuzz_smtp.py)."""
+    server = start_daemon(make_config(sqlite_url))
+
+    with smtplib.SMTP(server.host, server.port) as client:
+        client.ehlo("mx.example.net")
+        client.send(b"VRFY @\xff\xfe\x01\r\n")
+        code, text = client.getreply()
+        still_answering, _ = client.noop()
+
+    assert (code, text) == (502, b"Could not VRFY @???")
+    assert still_answering == 250
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
