@@ -24,11 +24,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import random
 import re
 import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import daemon_process
 from sqlalchemy import select
 
 from bounced.gate import ConnectionGate
@@ -293,34 +292,17 @@ async def _in_process(sessions: int, seed: int, url: str) -> int:
 
 
 def _over_sockets(sessions: int, seed: int, url: str, workdir: Path) -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {
-        **os.environ,
+    settings = {
         "BOUNCED_DATABASE_URL": url,
-        "BOUNCED_SMTP_PORT": str(port),
         "BOUNCED_SMTP_BOUNCE_DOMAINS": DOMAIN,
         "BOUNCED_SMTP_MAX_MESSAGE_SIZE": "50000",
         "BOUNCED_SMTP_MAX_CONNECTIONS_PER_IP": "1000",
         "BOUNCED_API_ENABLED": "false",
         "BOUNCED_PROCESSOR_ENABLED": "false",
     }
-    log = (workdir / "daemon.log").open("wb")
-    subprocess.run([sys.executable, "-m", "bounced", "db", "upgrade"], env=env,
-                   check=True, capture_output=True)  # fmt: skip
-    daemon = subprocess.Popen([sys.executable, "-m", "bounced", "serve"], env=env,
-                              stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    log = daemon_process.log_file(workdir)
+    daemon, port = daemon_process.serve(settings, log)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or daemon.poll() is not None:
-                    raise RuntimeError("daemon did not start") from None
-                time.sleep(0.1)
         rng = random.Random(seed)
         tally = Tally()
         started = time.perf_counter()

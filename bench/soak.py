@@ -18,8 +18,6 @@ import asyncio
 import contextlib
 import os
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import daemon_process
 from sqlalchemy import func, select
 
 from bounced.store.engine import make_engine
@@ -177,37 +176,20 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{tmp}/soak.db"
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        env = {
-            **os.environ,
+        settings = {
             "BOUNCED_DATABASE_URL": url,
-            "BOUNCED_SMTP_PORT": str(port),
             "BOUNCED_SMTP_BOUNCE_DOMAINS": DOMAIN,
             "BOUNCED_SMTP_MAX_MESSAGE_SIZE": str(MAX_SIZE),
             "BOUNCED_SMTP_SESSION_TIMEOUT": "30s",
             "BOUNCED_API_ENABLED": "false",
             "BOUNCED_LOGGING_LEVEL": "WARNING",
         }
-        subprocess.run([sys.executable, "-m", "bounced", "db", "upgrade"], env=env,
-                       check=True, capture_output=True)  # fmt: skip
+        log = daemon_process.log_file(tmp)
+        daemon, port = daemon_process.serve(settings, log)  # migrates first
         engine = make_engine(url)
         with engine.connect() as connection:
             before = connection.scalar(select(func.count()).select_from(InboundMessage))
-        log = open(Path(tmp) / "daemon.log", "wb")  # noqa: SIM115 - closed below
-        daemon = subprocess.Popen([sys.executable, "-m", "bounced", "serve"], env=env,
-                                  stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or daemon.poll() is not None:
-                        raise RuntimeError("daemon did not start") from None
-                    time.sleep(0.1)
             first = _rss_kib(daemon.pid)
             load = asyncio.run(
                 _run(port, daemon.pid, args.duration, args.every, args.clients)
