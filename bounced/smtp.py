@@ -11,7 +11,6 @@ in it, so the handler never lets one escape.
 from __future__ import annotations
 
 import asyncio
-import email.errors
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -342,11 +341,10 @@ class BounceSMTP(SMTP):
             rest: str | None
             try:
                 address, rest = super()._getaddr(arg)
-            except (IndexError, ValueError, email.errors.HeaderParseError):
-                return (
-                    None,
-                    None,
-                )  # the stdlib parser trips on some junk: a syntax error
+            except Exception:  # noqa: BLE001 - the stdlib parser trips on junk
+                # It raises IndexError on "<", AttributeError on "<a@[>", ...:
+                # whatever it cannot parse is a malformed path, answered 553.
+                return None, None
             return address, rest
         address = match["address"]
         local = address.rpartition("@")[0]

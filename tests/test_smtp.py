@@ -259,7 +259,9 @@ def test_concurrent_sessions_each_get_their_own_id(
         assert len(connection.execute(select(Suppression)).all()) == 50
 
 
-@pytest.mark.parametrize("command", ["MAIL FROM:<", "MAIL FROM: <", "RCPT TO:<"])
+@pytest.mark.parametrize(
+    "command", ["MAIL FROM:<", "MAIL FROM: <", "RCPT TO:<", "MAIL FROM:<a@[>"]
+)
 def test_a_path_cut_short_after_the_bracket_is_refused_553_not_500(
     sqlite_url, start_daemon, command
 ):
