@@ -3,16 +3,19 @@ request while staying suppressed. Real daemon, real SMTP, SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import base64
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.engine import Engine
 
 from bounced import service
 from bounced.cli import main
+from bounced.store.engine import make_engine
 from bounced.store.schema import Base, InboundMessage
 from tests.conftest import DaemonThread, make_config
 from tests.mail import dsn, send, spool_settled, wait_for
@@ -255,3 +258,85 @@ def test_a_bad_retention_names_the_key(tmp_path, value):
     with pytest.raises(ConfigError) as error:
         config.load(path, environ={})
     assert "privacy.raw_retention" in str(error.value)
+
+
+# -- gaps: mentions the events do not lead to; purge racing a requeue ---------------
+
+
+def _unparsed_mentions() -> list[tuple[bytes, str]]:
+    """Messages that are not bounces (no event points at them) yet name Alice:
+    in capitals, only inside a base64 part, and as the envelope sender."""
+    shouting = (
+        b"From: postmaster@example.net\r\nSubject: about ALICE@EXAMPLE.ORG\r\n\r\n"
+        b"Please stop writing to ALICE@EXAMPLE.ORG.\r\n"
+    )
+    hidden = base64.encodebytes(f"Forward to {ALICE} please".encode())
+    encoded = (
+        b"From: postmaster@example.net\r\nSubject: a note\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n" + hidden
+    )
+    sender = b"From: someone@example.net\r\nSubject: hello\r\n\r\nHi.\r\n"
+    return [(shouting, ""), (encoded, ""), (sender, "Alice@Example.org")]
+
+
+def test_forget_finds_mentions_in_any_case_encoding_or_envelope(
+    db_url, engine, start_daemon
+):
+    server = start_daemon(_config(db_url))
+    for raw, mail_from in _unparsed_mentions():
+        send(server.port, raw, mail_from=mail_from)
+    send(server.port, dsn("bob@example.org", "5.1.1", 550))
+    wait_for(spool_settled(engine, 4))
+    assert _clear_text_left(engine)
+
+    erased = service.forget(engine, ALICE, key=KEY, now=datetime.now(UTC))
+
+    assert erased["raw_messages"] == 3
+    assert _clear_text_left(engine) == []
+    assert _raw_kept(engine) == [False, False, False, True]  # Bob's stays
+
+
+@pytest.mark.postgres
+def test_purge_leaves_a_message_requeued_while_it_waited(pg_url):
+    """`bounced reprocess` puts an unparsed message back in the queue while the
+    purge is between choosing it and clearing it: the body must survive."""
+    engine = make_engine(pg_url, pool_size=4)
+    try:
+        server = DaemonThread(make_config(pg_url)).start()
+        try:
+            send(server.port, b"Subject: not a bounce\r\n\r\nhello\r\n")
+            wait_for(spool_settled(engine, 1))
+        finally:
+            server.stop()
+        _age(engine, 31)
+        requeue = engine.connect()
+        transaction = requeue.begin()
+        requeue.execute(update(InboundMessage).values(state="new"))
+        with ThreadPoolExecutor(1) as pool:
+            purging = pool.submit(
+                service.purge_raw,
+                engine,
+                retention=30 * 86400,
+                now=datetime.now(UTC),
+            )
+            wait_for(lambda: _waiting_on_a_lock(engine) or purging.done())
+            transaction.commit()
+            purged = purging.result(timeout=60)
+        requeue.close()
+
+        assert purged == 0
+        assert _raw_kept(engine) == [True]
+    finally:
+        engine.dispose()
+
+
+def _waiting_on_a_lock(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        waiting = connection.scalar(
+            text(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+        )
+    return bool(waiting)

@@ -22,7 +22,6 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -43,6 +42,7 @@ from bounced.store.suppressions import SuppressionRow
 
 FINAL_STATES = ("processed", "unparsed", "quarantined")
 PURGE_BATCH = 500
+SCAN_BATCH = 200
 
 
 # -- retention ------------------------------------------------------------------------
@@ -86,12 +86,19 @@ def purge_raw(
             ids = list(connection.scalars(candidates.limit(batch)))
             if not ids:
                 return purged
-            connection.execute(
+            # The conditions again: a message requeued (`bounced reprocess`)
+            # since it was chosen needs its body back.
+            purged += _deleted(
+                connection,
                 update(InboundMessage)
-                .where(InboundMessage.id.in_(ids), InboundMessage.raw.is_not(None))
-                .values(raw=None, raw_purged_at=now)
+                .where(
+                    InboundMessage.id.in_(ids),
+                    InboundMessage.raw.is_not(None),
+                    InboundMessage.state.in_(FINAL_STATES),
+                    ~pending_retry,
+                )
+                .values(raw=None, raw_purged_at=now),
             )
-        purged += len(ids)
 
 
 # -- erasure --------------------------------------------------------------------------
@@ -165,8 +172,7 @@ def forget(
     erasure.events = len(rows)
 
     # Raw messages: those the events came from, and any other that carries it.
-    for needle in needles:
-        message_ids.update(_messages_containing(connection, needle.encode()))
+    message_ids.update(_messages_mentioning(connection, needles))
     if message_ids:
         envelopes = connection.execute(
             select(InboundMessage.id, InboundMessage.rcpt_tos, InboundMessage.mail_from)
@@ -313,19 +319,34 @@ def _mentions(
     return func.lower(column).contains(address.lower(), autoescape=True)
 
 
-def _messages_containing(connection: Connection, needle: bytes) -> Sequence[int]:
-    """Ids of spooled messages whose raw bytes or envelope contain `needle`."""
-    if connection.dialect.name == "postgresql":
-        query = text(
-            "SELECT id FROM inbound_messages WHERE position(:n IN raw) > 0"
-            " OR position(:n IN rcpt_tos) > 0"
+def _messages_mentioning(connection: Connection, needles: Sequence[str]) -> list[int]:
+    """Ids of spooled messages whose body or envelope names any of `needles`.
+
+    Searched here rather than in SQL: case-insensitive matching of bytes and
+    decoding base64 parts differ per database or cannot be done there at all.
+    It reads every spooled message (bodies already purged cost nothing), in
+    batches; erasure is rare and the retention period bounds the table.
+    """
+    rows = connection.execute(
+        select(
+            InboundMessage.id,
+            InboundMessage.raw,
+            InboundMessage.rcpt_tos,
+            InboundMessage.mail_from,
+        ).execution_options(yield_per=SCAN_BATCH)
+    )
+    return [
+        row.id
+        for row in rows
+        if any(
+            privacy.mentions(_bytes(value), needles)
+            for value in (row.rcpt_tos, row.mail_from, row.raw)
         )
-    else:
-        query = text(
-            "SELECT id FROM inbound_messages WHERE instr(raw, :n) > 0"
-            " OR instr(rcpt_tos, :n) > 0"
-        )
-    return list(connection.scalars(query, {"n": needle}))
+    ]
+
+
+def _bytes(value: bytes | memoryview | None) -> bytes | None:
+    return None if value is None else bytes(value)
 
 
 def _deleted(connection: Connection, statement: object) -> int:
