@@ -55,6 +55,8 @@ class Outcome:
     events: Counter[str] = field(default_factory=Counter)  # recipient -> events
     suppressed: dict[str, int] = field(default_factory=dict)  # address -> count
     unsettled: int = 0  # spooled messages still new after the final daemon ran
+    # Spooled messages not processed, by state and reason: {(state, reason): raws}
+    kept: dict[tuple[str, str], list[bytes]] = field(default_factory=dict)
     rounds: list[tuple[float, int]] = field(default_factory=list)  # (delay, acked)
 
     @property
@@ -63,6 +65,23 @@ class Outcome:
         return [
             r for r in self.acked if self.events[r] == 0 or r not in self.suppressed
         ]
+
+    @property
+    def where_lost(self) -> dict[str, int]:
+        """Each lost recipient's message: stored in which state, or not at all."""
+        found: dict[str, int] = {}
+        for recipient in self.lost:
+            needle = recipient.encode()
+            place = next(
+                (
+                    f"{state} ({reason})"
+                    for (state, reason), raws in self.kept.items()
+                    if any(needle in raw for raw in raws)
+                ),
+                "not stored",
+            )
+            found[place] = found.get(place, 0) + 1
+        return found
 
     @property
     def doubled(self) -> list[str]:
@@ -151,6 +170,16 @@ def run(
                 )
             )
             outcome.suppressed = {address: count for address, count in rows}
+            others = connection.execute(
+                select(
+                    InboundMessage.state,
+                    InboundMessage.unparsed_reason,
+                    InboundMessage.raw,
+                ).where(InboundMessage.state != "processed")
+            )
+            for state, reason, raw in others:
+                key = (state, (reason or "")[:80])
+                outcome.kept.setdefault(key, []).append(bytes(raw))
     finally:
         engine.dispose()
         survivor.terminate()
@@ -196,6 +225,11 @@ def main() -> int:
         f"lost: {len(outcome.lost)}  doubled: {len(outcome.doubled)}  "
         f"unsettled: {outcome.unsettled}  (reference: 0 0 0)"
     )
+    if outcome.kept:
+        states = {f"{s} ({r})": len(raws) for (s, r), raws in outcome.kept.items()}
+        print("spooled but not processed:", states)
+    if outcome.lost:
+        print("lost, and where their messages are:", outcome.where_lost())
     if outcome.lost or outcome.doubled:
         print("examples:", (outcome.lost + outcome.doubled)[:5])
     bad = outcome.lost or outcome.doubled or outcome.unsettled
