@@ -66,7 +66,6 @@ class Outcome:
             r for r in self.acked if self.events[r] == 0 or r not in self.suppressed
         ]
 
-    @property
     def where_lost(self) -> dict[str, int]:
         """Each lost recipient's message: stored in which state, or not at all."""
         found: dict[str, int] = {}

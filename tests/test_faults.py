@@ -275,3 +275,49 @@ def _cli(db_url: str, *args: str) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+@pytest.mark.slow
+def test_crashes_mid_batch_blame_only_the_message_in_flight_alone(db_url, tmp_path):
+    """The daemon dies inside the processing transaction on every start, more
+    than `max_attempts` times. Messages retried after a crash are claimed one by
+    one, so only the one in flight alone each time is quarantined; the rest of
+    the batch it died with are processed once the crashes stop."""
+    from tests.test_processor import _spool
+
+    engine = make_engine(db_url)
+    try:
+        ids = _spool(
+            engine, *(dsn(f"b{n}@example.org", "5.1.1", 550) for n in range(4))
+        )
+    finally:
+        engine.dispose()
+    settings = {**FAST, "BOUNCED_PROCESSOR_MAX_ATTEMPTS": "2"}
+    for _ in range(3):  # claims: the batch of 4, then the oldest alone, twice
+        daemon = DaemonProcess(
+            db_url, tmp_path, _BOUNCED_FAULTS="crash:record-before-commit", **settings
+        ).start()
+        try:
+            wait_for(lambda: _died(daemon), timeout=60)  # noqa: B023
+        finally:
+            daemon.terminate()
+
+    survivor = DaemonProcess(db_url, tmp_path, **settings).start()
+    try:
+        events = _settled_events(db_url)
+    finally:
+        survivor.terminate()
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            states = dict(
+                connection.execute(
+                    select(InboundMessage.id, InboundMessage.state)
+                ).all()
+            )
+    finally:
+        engine.dispose()
+
+    assert [states[i] for i in ids] == ["quarantined"] + ["processed"] * 3
+    assert sorted(events) == [f"b{n}@example.org" for n in range(1, 4)]
+    assert set(events.values()) == {1}
