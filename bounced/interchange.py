@@ -26,6 +26,7 @@ from bounced import address as addresses
 from bounced.classify import classify
 from bounced.reasons import Reason
 from bounced.report import Finding
+from bounced.sanitize import escape, escape_json
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "email",
@@ -139,9 +140,11 @@ def export_record(row: ExportRow) -> dict[str, object]:
 
 
 def csv_cells(row: ExportRow) -> list[str]:
-    """The export columns of one row as CSV cells, formula-neutralized."""
+    """The export columns of one row as CSV cells: formula-neutralized, then
+    control characters escaped (a `cat` of the file must not drive the terminal,
+    and a line-based tool must see one row per line)."""
     record = export_record(row)
-    return [neutralize(_cell(record[column])) for column in EXPORT_COLUMNS]
+    return [escape(neutralize(_cell(record[column]))) for column in EXPORT_COLUMNS]
 
 
 def neutralize(cell: str) -> str:
@@ -150,7 +153,7 @@ def neutralize(cell: str) -> str:
 
 
 def jsonl_line(row: ExportRow) -> str:
-    return json.dumps(export_record(row), ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(export_record(row), ensure_ascii=False)) + "\n"
 
 
 # -- import --------------------------------------------------------------------------

@@ -5,8 +5,12 @@ written by whoever connects. In a log line a CR or LF would let them forge
 entries that look like ours, an escape sequence could rewrite the operator's
 terminal, and a lone surrogate (aiosmtpd keeps undecodable bytes that way) would
 make the log handler fail. CSV cells are neutralized in `bounced.interchange`,
-metric labels only ever take values from a fixed vocabulary (`bounced.metrics`),
-and JSON escapes control characters by itself; this module covers the logs.
+metric labels only ever take values from a fixed vocabulary (`bounced.metrics`).
+This module covers the logs, CSV cells (`escape` before the formula guard) and
+JSON documents: `json.dumps(..., ensure_ascii=False)`, as Starlette and our
+JSONL export call it, escapes only C0 controls, so DEL, the C1 controls (U+009B
+is a CSI to some terminals) and U+2028 would reach a `curl` in a terminal raw,
+and a lone surrogate would fail the response's UTF-8 encoding.
 """
 
 from __future__ import annotations
@@ -41,3 +45,14 @@ class SafeFormatter(logging.Formatter):
 
     def formatMessage(self, record: logging.LogRecord) -> str:
         return escape(super().formatMessage(record))
+
+
+# What json.dumps(ensure_ascii=False) leaves raw: DEL and C1, the line and
+# paragraph separators, lone surrogates. Outside strings a JSON document is
+# ASCII punctuation, so each match is inside a string and `\uXXXX` is its escape.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def escape_json(document: str) -> str:
+    """A serialized JSON document with no raw control characters; same value."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)

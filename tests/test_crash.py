@@ -193,3 +193,20 @@ def test_a_killed_daemon_leaves_no_parser_processes_behind(sqlite_url, tmp_path)
     daemon.kill()
 
     wait_for(lambda: not _alive(helpers), timeout=30)
+
+
+@pytest.mark.slow
+def test_random_sigkills_under_load_lose_nothing_and_double_nothing(db_url, tmp_path):
+    """bench/crash_soak.py, three rounds: SIGKILLs at random (seeded) moments,
+    then every 250'd message is recorded and suppressed exactly once."""
+    bench = Path(__file__).resolve().parent.parent / "bench" / "crash_soak.py"
+    result = subprocess.run(
+        [sys.executable, str(bench), "--rounds", "3", "--max-delay", "1.5",
+         "--seed", "7", "--database-url", db_url],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    out = result.stdout
+    assert result.returncode == 0, out[-3000:] + result.stderr[-3000:]
+    assert "lost: 0  doubled: 0  unsettled: 0" in out
+    acked = int(out.split("answered 250: ")[1].split(",")[0])
+    assert acked > 0  # the kills landed under load, not before it

@@ -11,7 +11,10 @@ unparsed and never holds up the messages behind it.
 from __future__ import annotations
 
 import json
+import os
 import smtplib
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,7 +22,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bounced.store.engine import make_engine
-from bounced.store.schema import BounceEvent, InboundMessage
+from bounced.store.schema import BounceEvent, InboundMessage, Suppression
 from tests.mail import dsn, send, wait_for
 from tests.receiver import Receiver
 from tests.test_crash import DaemonProcess
@@ -95,6 +98,20 @@ def test_a_crash_at_each_point_loses_nothing_and_doubles_nothing(
     assert acked, "some messages were answered 250 before the crash"
     assert [r for r in acked if events[r] != 1] == []  # each exactly once
     assert [r for r, n in events.items() if n > 1] == []
+    suppressed = _suppressions(db_url)
+    assert [r for r in acked if suppressed.get(r) != 1] == []  # 5.1.1: suppressed once
+    assert set(suppressed) == set(events)
+
+
+def _suppressions(db_url: str) -> dict[str, int]:
+    """Suppressed address -> how many bounces it has counted."""
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(select(Suppression.address, Suppression.count))
+            return {address: count for address, count in rows}
+    finally:
+        engine.dispose()
 
 
 def _config_file(tmp_path: Path, receiver: Receiver, **retry: object) -> Path:
@@ -117,12 +134,12 @@ def _config_file(tmp_path: Path, receiver: Receiver, **retry: object) -> Path:
 
 
 @pytest.mark.slow
-def test_a_crash_after_a_webhook_post_sends_the_same_notice_again(sqlite_url, tmp_path):
+def test_a_crash_after_a_webhook_post_sends_the_same_notice_again(db_url, tmp_path):
     receiver = Receiver()
     config = _config_file(tmp_path, receiver)
     env = {**FAST, "BOUNCED_CONFIG": str(config)}
     daemon = DaemonProcess(
-        sqlite_url, tmp_path, _BOUNCED_FAULTS="crash:webhook-posted", **env
+        db_url, tmp_path, _BOUNCED_FAULTS="crash:webhook-posted", **env
     ).start()
     try:
         send(daemon.port, dsn("alice@example.org", "5.1.1", 550))
@@ -131,7 +148,7 @@ def test_a_crash_after_a_webhook_post_sends_the_same_notice_again(sqlite_url, tm
         daemon.terminate()
     first = [r.headers["X-Bounced-Event"] for r in receiver.requests]
 
-    survivor = DaemonProcess(sqlite_url, tmp_path, **env).start()
+    survivor = DaemonProcess(db_url, tmp_path, **env).start()
     try:
         wait_for(lambda: receiver.received(len(first) + 1), timeout=60)
     finally:
@@ -144,7 +161,7 @@ def test_a_crash_after_a_webhook_post_sends_the_same_notice_again(sqlite_url, tm
 
 
 @pytest.mark.slow
-def test_a_crash_after_a_retry_hand_off_dispatches_it_again(sqlite_url, tmp_path):
+def test_a_crash_after_a_retry_hand_off_dispatches_it_again(db_url, tmp_path):
     receiver = Receiver()
     config = _config_file(
         tmp_path,
@@ -159,7 +176,7 @@ def test_a_crash_after_a_retry_hand_off_dispatches_it_again(sqlite_url, tmp_path
     )
     env = {**FAST, "BOUNCED_CONFIG": str(config)}
     daemon = DaemonProcess(
-        sqlite_url, tmp_path, _BOUNCED_FAULTS="crash:retry-dispatched", **env
+        db_url, tmp_path, _BOUNCED_FAULTS="crash:retry-dispatched", **env
     ).start()
 
     def retry_posts() -> list[str]:
@@ -177,7 +194,7 @@ def test_a_crash_after_a_retry_hand_off_dispatches_it_again(sqlite_url, tmp_path
         daemon.terminate()
     first = retry_posts()
 
-    survivor = DaemonProcess(sqlite_url, tmp_path, **env).start()
+    survivor = DaemonProcess(db_url, tmp_path, **env).start()
     try:
         wait_for(lambda: len(retry_posts()) > len(first), timeout=60)
     finally:
@@ -231,3 +248,76 @@ def test_a_poison_message_ends_unparsed_and_never_blocks_the_rest(
     reason = "parser worker crashed" if fault == "parse-crash" else "over budget"
     assert reason in poison.unparsed_reason
     assert poison.raw  # kept for `bounced reprocess`
+
+    # The operator sees it in `bounced status`, and once the parser is fixed
+    # (here: a daemon without the fault) `bounced reprocess` gets it recorded.
+    assert json.loads(_cli(db_url, "status", "--json"))["unparsed"] == 1
+    assert _cli(db_url, "reprocess").startswith("1 message(s) queued")
+    fixed = DaemonProcess(db_url, tmp_path, **FAST).start()
+    try:
+        events = _settled_events(db_url)
+    finally:
+        fixed.terminate()
+    assert events["poison@example.org"] == 1
+    assert [r for r, n in events.items() if n != 1] == []
+    assert "unparsed" not in json.loads(_cli(db_url, "status", "--json"))
+
+
+def _cli(db_url: str, *args: str) -> str:
+    """Run the real `bounced` command against the test database."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bounced", *args],
+        env={**os.environ, "BOUNCED_DATABASE_URL": db_url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.slow
+def test_crashes_mid_batch_blame_only_the_message_in_flight_alone(db_url, tmp_path):
+    """The daemon dies inside the processing transaction on every start, more
+    than `max_attempts` times. Messages retried after a crash are claimed one by
+    one, so only the one in flight alone each time is quarantined; the rest of
+    the batch it died with are processed once the crashes stop."""
+    from tests.test_processor import _spool
+
+    engine = make_engine(db_url)
+    try:
+        ids = _spool(
+            engine, *(dsn(f"b{n}@example.org", "5.1.1", 550) for n in range(4))
+        )
+    finally:
+        engine.dispose()
+    settings = {**FAST, "BOUNCED_PROCESSOR_MAX_ATTEMPTS": "2"}
+    for _ in range(3):  # claims: the batch of 4, then the oldest alone, twice
+        daemon = DaemonProcess(
+            db_url, tmp_path, _BOUNCED_FAULTS="crash:record-before-commit", **settings
+        ).start()
+        try:
+            wait_for(lambda: _died(daemon), timeout=60)  # noqa: B023
+        finally:
+            daemon.terminate()
+
+    survivor = DaemonProcess(db_url, tmp_path, **settings).start()
+    try:
+        events = _settled_events(db_url)
+    finally:
+        survivor.terminate()
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            states = dict(
+                connection.execute(
+                    select(InboundMessage.id, InboundMessage.state)
+                ).all()
+            )
+    finally:
+        engine.dispose()
+
+    assert [states[i] for i in ids] == ["quarantined"] + ["processed"] * 3
+    assert sorted(events) == [f"b{n}@example.org" for n in range(1, 4)]
+    assert set(events.values()) == {1}

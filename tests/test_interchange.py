@@ -186,7 +186,8 @@ def test_export_cells_that_a_spreadsheet_would_evaluate_are_quoted(start):
     cells = interchange.csv_cells(row(diagnostic=f'{start}HYPERLINK("http://x")'))
 
     diagnostic = cells[interchange.EXPORT_COLUMNS.index("diagnostic")]
-    assert diagnostic == f'\'{start}HYPERLINK("http://x")'
+    written = "\\r" if start == "\r" else start  # a CR is also escaped (sanitize)
+    assert diagnostic == f'\'{written}HYPERLINK("http://x")'
 
 
 def test_export_columns_are_the_documented_ones_with_category_and_permanence():

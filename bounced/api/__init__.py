@@ -41,6 +41,7 @@ from bounced.api import (
 )
 from bounced.api.auth import Guard, Tokens
 from bounced.api.context import ApiContext
+from bounced.api.responses import SafeJSONResponse
 from bounced.config import Config
 
 # Every router, in the order their paths are matched.
@@ -79,6 +80,7 @@ def create_app(
         openapi_url="/openapi.json",
         docs_url=None,  # the interactive docs load scripts from a CDN
         redoc_url=None,
+        default_response_class=SafeJSONResponse,  # no raw control characters
         # FastAPI's built-in OpenTelemetry costs ~0.45 ms of CPU per request (measured
         # in-process); our own Prometheus metrics (bounced.metrics) cover the API.
         telemetry={

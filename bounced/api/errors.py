@@ -15,12 +15,12 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.types import Scope
 
+from bounced.api.responses import SafeJSONResponse
 from bounced.errors import ApiError, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -43,8 +43,8 @@ def error_body(code: str, message: str) -> bytes:
 
 def error_response(
     status: int, code: str, message: str, headers: dict[str, str] | None = None
-) -> JSONResponse:
-    return JSONResponse(
+) -> SafeJSONResponse:
+    return SafeJSONResponse(
         {"error": {"code": code, "message": message}}, status, headers=headers
     )
 
@@ -62,20 +62,20 @@ def install(app: FastAPI) -> None:
     # then re-raises into uvicorn's log with the full exception text.
 
 
-async def _api_error(request: Request, exc: Exception) -> JSONResponse:
+async def _api_error(request: Request, exc: Exception) -> SafeJSONResponse:
     assert isinstance(exc, ApiError)
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
     return error_response(exc.status, exc.code, exc.message, headers)
 
 
-async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> SafeJSONResponse:
     """422 naming each bad field: `query.limit: Input should be ...`."""
     assert isinstance(exc, RequestValidationError)
     problems = [_describe(error) for error in exc.errors()[:10]]
     return error_response(422, "invalid_request", "; ".join(problems))
 
 
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> SafeJSONResponse:
     assert isinstance(exc, HTTPException)
     # FastAPI turns any failure while reading a body into a 400; our own limit
     # is the cause when the guard stopped a chunked body (auth.Guard).
@@ -87,7 +87,7 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(exc.status_code, code, detail, dict(exc.headers or {}))
 
 
-async def _store_unavailable(request: Request, exc: Exception) -> JSONResponse:
+async def _store_unavailable(request: Request, exc: Exception) -> SafeJSONResponse:
     log.warning("api store unavailable error=%s", type(exc).__name__)
     return error_response(
         503,
@@ -97,14 +97,14 @@ async def _store_unavailable(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+async def _database_error(request: Request, exc: Exception) -> SafeJSONResponse:
     assert isinstance(exc, DBAPIError)
     if exc.connection_invalidated or isinstance(exc, OperationalError):
         return await _store_unavailable(request, exc)
     return await _unexpected(request, exc)
 
 
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+async def _unexpected(request: Request, exc: Exception) -> SafeJSONResponse:
     log_failure(request.scope, exc)
     return error_response(500, "internal_error", "the server failed; it was logged")
 

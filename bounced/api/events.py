@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Response
-from fastapi.responses import JSONResponse
 
 from bounced import documents, service
 from bounced.api import models
 from bounced.api.auth import ADMIN, READ
 from bounced.api.context import ApiContext, context
+from bounced.api.responses import SafeJSONResponse
 from bounced.reasons import Reason
 
 router = APIRouter(tags=["events"])
@@ -59,7 +59,7 @@ def list_events(
         until=service.as_utc(until),
     )
     page = service.page_events(ctx.engine, filters, limit=limit, cursor=cursor)
-    return JSONResponse(
+    return SafeJSONResponse(
         {
             "items": [documents.event(row) for row in page.items],
             "next_cursor": page.next_cursor,
@@ -75,7 +75,7 @@ def list_events(
     responses={404: {"model": models.ErrorBody}},
 )
 def get_event(event_id: EventId, ctx: Context) -> Response:
-    return JSONResponse(documents.event(service.get_event(ctx.engine, event_id)))
+    return SafeJSONResponse(documents.event(service.get_event(ctx.engine, event_id)))
 
 
 @router.get(
@@ -131,4 +131,4 @@ def get_stats(
     else:
         start = service.as_utc(since) or end
     result = service.stats(ctx.engine, since=start, until=end)
-    return JSONResponse(documents.stats(result, start, end))
+    return SafeJSONResponse(documents.stats(result, start, end))

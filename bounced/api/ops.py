@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
-from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
 from bounced import __version__, metrics, service
 from bounced.api import models
 from bounced.api.auth import Access, Tokens
 from bounced.api.context import ApiContext, context
+from bounced.api.responses import SafeJSONResponse
 from bounced.errors import ApiError
 
 router = APIRouter(tags=["operations"])
@@ -29,7 +29,7 @@ def healthz(ctx: Context) -> Response:
     """200 while the database answers, 503 when it does not. No token needed:
     it tells nothing about any address."""
     health = service.health(ctx.engine, now=ctx.clock())
-    return JSONResponse(
+    return SafeJSONResponse(
         {
             "status": "ok" if health.database else "unavailable",
             "database": health.database,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
-from fastapi.responses import JSONResponse
 
 from bounced import service
 from bounced.api import models
 from bounced.api.auth import ADMIN
 from bounced.api.context import ApiContext, context
+from bounced.api.responses import SafeJSONResponse
 
 router = APIRouter(prefix="/v1", tags=["personal data"])
 
@@ -37,4 +37,4 @@ def forget(body: models.ForgetRequest, ctx: Context) -> Response:
         key=service.tombstone_key(ctx.config),
         now=ctx.clock(),
     )
-    return JSONResponse(erased)
+    return SafeJSONResponse(erased)

@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Response
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from bounced import documents, service
 from bounced.api import models
 from bounced.api.auth import ADMIN, READ
 from bounced.api.context import ApiContext, context
+from bounced.api.responses import SafeJSONResponse
 from bounced.errors import ApiError
 
 router = APIRouter(tags=["retries"])
@@ -140,7 +140,7 @@ def list_retries(
         recipient=recipient,
         limit=limit,
     )
-    return JSONResponse(
+    return SafeJSONResponse(
         {
             "items": [documents.retry(row) for row in rows],
             "counts": service.retry_counts(ctx.engine),
@@ -171,7 +171,7 @@ def pull(body: PullRequest, ctx: Context) -> Response:
         config=ctx.config,
         now=ctx.clock(),
     )
-    return JSONResponse({"items": items})
+    return SafeJSONResponse({"items": items})
 
 
 @router.post(
@@ -192,7 +192,7 @@ def ack(body: AckRequest, ctx: Context) -> Response:
         details=body.details,
     )
     results.update({key: "unknown" for key in body.acks if not _plausible(key)})
-    return JSONResponse({"results": results})
+    return SafeJSONResponse({"results": results})
 
 
 @router.get(
@@ -213,7 +213,7 @@ def list_domains(
         ctx.engine, config=ctx.config, now=now, alerts_only=alerts, limit=limit
     )
     window = ctx.config.policy.alert_window
-    return JSONResponse(
+    return SafeJSONResponse(
         {
             "items": [
                 documents.domain(row, row.alert_active(now, window)) for row in rows

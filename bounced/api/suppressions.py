@@ -16,15 +16,17 @@ from datetime import datetime
 from typing import IO, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from bounced import documents, interchange, service
 from bounced.api import models
 from bounced.api.auth import ADMIN, READ
 from bounced.api.context import ApiContext, context
+from bounced.api.responses import SafeJSONResponse
 from bounced.errors import ApiError
 from bounced.reasons import Reason
+from bounced.sanitize import escape_json
 from bounced.store.suppressions import Filters
 
 router = APIRouter(prefix="/v1/suppressions", tags=["suppressions"])
@@ -97,7 +99,7 @@ def check_many(body: models.CheckRequest, ctx: Context) -> Response:
         "invalid": result.invalid,
     }
     return Response(
-        json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        escape_json(json.dumps(payload, ensure_ascii=False, separators=(",", ":"))),
         media_type="application/json",
     )
 
@@ -379,4 +381,4 @@ def _jsonl_chunks(rows: Iterator[interchange.ExportRow]) -> Iterator[str]:
 
 
 def _json(document: Any, status: int = 200) -> Response:
-    return JSONResponse(document, status)
+    return SafeJSONResponse(document, status)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.engine import Engine
@@ -39,25 +40,67 @@ def claim_messages(
     gave up on (recording failed: the database went away mid-batch). It takes
     them back at once rather than leaving them until the lease runs out, which
     after an outage would hold up processing for the whole lease.
+
+    A message claimed before and never recorded (attempts > 0) is claimed
+    alone. `attempts` is how the processor finds a message that kills the
+    daemon (quarantined past `max_attempts`); were it retried in a batch, every
+    crash, or every SIGKILL from outside, would count against all 64 messages
+    in flight, and a few restarts in a row would quarantine innocent mail
+    (bench/crash_soak.py found 64 of 1,620 so). Alone, only its own crash counts.
     """
     table = InboundMessage
+    claimable = (
+        table.state == "new",
+        or_(
+            table.claim_expires.is_(None),
+            table.claim_expires < now,
+            table.claimed_by == worker,
+        ),
+    )
     candidates = (
-        select(table.id)
-        .where(table.state == "new")
-        .where(
-            or_(
-                table.claim_expires.is_(None),
-                table.claim_expires < now,
-                table.claimed_by == worker,
-            )
-        )
+        select(table.id, table.attempts)
+        .where(*claimable)
         .order_by(table.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    statement = (
+    with engine.begin() as connection:
+        found = connection.execute(candidates).all()
+        ids = _batch([(row.id, row.attempts) for row in found])
+        if not ids:
+            return []
+        rows = connection.execute(_claim(ids, claimable, worker, lease, now)).all()
+    claimed = [ClaimedMessage(*row) for row in rows]
+    claimed.sort(key=lambda message: message.id)
+    return claimed
+
+
+def _batch(candidates: list[tuple[int, int]]) -> list[int]:
+    """The ids to claim from (id, attempts), oldest first: a retried message
+    alone, else the fresh ones up to the first retried one."""
+    if candidates and candidates[0][1] > 0:
+        return [candidates[0][0]]
+    ids = []
+    for message_id, attempts in candidates:
+        if attempts > 0:
+            break
+        ids.append(message_id)
+    return ids
+
+
+def _claim(
+    ids: list[int],
+    claimable: tuple[Any, ...],
+    worker: str,
+    lease: float,
+    now: datetime,
+) -> Any:
+    """The UPDATE that takes the lease on `ids` (still claimable) and counts the
+    attempt."""
+    table = InboundMessage
+    return (
         update(table)
-        .where(table.id.in_(candidates.scalar_subquery()))
+        .where(table.id.in_(ids), *claimable)
         .values(
             claimed_by=worker,
             claim_expires=now + timedelta(seconds=lease),
@@ -72,8 +115,3 @@ def claim_messages(
             table.attempts,
         )
     )
-    with engine.begin() as connection:
-        rows = connection.execute(statement).all()
-    claimed = [ClaimedMessage(*row) for row in rows]
-    claimed.sort(key=lambda message: message.id)
-    return claimed
