@@ -35,6 +35,7 @@ from bounced.store.privacy import FIND_TOMBSTONE, tombstone_row
 from bounced.store.suppressions import FIND_IN_FORCE, SuppressionRow
 
 ACQUIRE_SECONDS = 10.0  # as the sync pool's pool_timeout (store/engine.py)
+APPLICATION_NAME = "bounced-lookup"
 
 
 class Prepared:
@@ -73,6 +74,8 @@ class Lookup:
             raise ValueError("the async lookup is for PostgreSQL engines")
         args, kwargs = engine.dialect.create_connect_args(engine.url)
         kwargs.pop("context", None)  # the sync driver's adapters, not needed here
+        # Told apart from the engine's connections in pg_stat_activity.
+        kwargs.setdefault("application_name", APPLICATION_NAME)
         self._connect_args = (list(args), dict(kwargs))
         self._find = Prepared(FIND_IN_FORCE, engine.dialect)
         self._tombstone = Prepared(FIND_TOMBSTONE, engine.dialect)
@@ -109,7 +112,7 @@ class Lookup:
         try:
             params = prepared.params(**values)
             for attempt in (1, 2):
-                reused = bool(self._idle)
+                reused = bool(self._idle) and attempt == 1
                 connection = self._idle.pop() if reused else await self._open()
                 try:
                     cursor = await connection.execute(
@@ -119,8 +122,12 @@ class Lookup:
                 except psycopg.Error as exc:
                     broken = connection.broken
                     self._release(connection)
-                    if broken and reused and attempt == 1:
-                        continue  # a connection the server dropped while idle
+                    if broken:
+                        # The server went away (restarted, or ended the session):
+                        # the other idle connections went with it.
+                        self._drop_idle()
+                        if reused:
+                            continue  # once more, on a new connection
                     raise _wrapped(exc, prepared.sql, broken) from exc
                 except BaseException:
                     # Cancelled mid-query: the connection's state is unknown.
@@ -131,6 +138,11 @@ class Lookup:
             raise AssertionError("unreachable")  # pragma: no cover
         finally:
             self._slots.release()
+
+    def _drop_idle(self) -> None:
+        idle, self._idle = self._idle, []
+        for connection in idle:
+            _discard(connection)
 
     async def _open(self) -> psycopg.AsyncConnection[Any]:
         args, kwargs = self._connect_args
