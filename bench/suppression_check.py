@@ -10,11 +10,20 @@ PostgreSQL database filled by COPY:
   answered (target: p99 under 10 ms), half the addresses suppressed.
 
 The client runs in this process beside the server on the same cores, so the
-figures include its share of the CPU. Requests are bounded in count; nothing
-here runs longer than a few minutes.
+figures include its share of the CPU: it is a minimal HTTP/1.1 client on uvloop
+(httpx would spend more CPU than the server it measures; asyncio's own loop
+about a third more than uvloop), and its CPU per request is printed too. Each line also gives
+the server's own CPU time per request (from /proc), the figure that stays put on
+a machine shared with other work. Requests are bounded in count; nothing here
+runs longer than a few minutes.
+
+With --reference DIR, a second server runs the code in DIR (a source tree, e.g.
+`git archive <rev> | tar -x -C DIR`) on the same database, and every figure is
+measured for both, interleaved, in the same run. --reference-h11 keeps httptools
+from the reference, as it was served before httptools became a dependency.
 
 Run:  .venv/bin/python bench/suppression_check.py [--rows 1000000] [--repeat 5]
-          [--concurrency 8] [--requests 4000]
+          [--concurrency 8] [--requests 4000] [--reference DIR [--reference-h11]]
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -37,6 +47,7 @@ from pathlib import Path
 
 import httpx
 import psycopg
+import uvloop
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
@@ -96,8 +107,21 @@ def free_port() -> int:
         return port
 
 
+class Server:
+    """A running `bounced serve`: its API port and its CPU time so far."""
+
+    def __init__(self, label: str, port: int, process: subprocess.Popen[bytes]):
+        self.label, self.port, self._process = label, port, process
+
+    def cpu_seconds(self) -> float:
+        stat = Path(f"/proc/{self._process.pid}/stat").read_text()
+        fields = stat.rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextlib.contextmanager
-def server(url: str) -> Iterator[int]:
+def server(url: str, label: str, source: Path | None, h11: bool) -> Iterator[Server]:
+    """`bounced serve` from this tree, or from `source` (the reference)."""
     port = free_port()
     env = {
         **os.environ,
@@ -108,20 +132,34 @@ def server(url: str) -> Iterator[int]:
         "BOUNCED_API_READ_TOKENS": TOKEN,
         "BOUNCED_LOGGING_LEVEL": "WARNING",
     }
-    process = subprocess.Popen([sys.executable, "-m", "bounced", "serve"], env=env)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
-                    break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("bounced serve did not start")
-            time.sleep(0.1)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(30)
+    with contextlib.ExitStack() as stack:
+        if source is not None:
+            paths = [str(source.resolve())]
+            if h11:
+                # A sitecustomize that hides httptools: uvicorn's "auto" then
+                # picks h11, as it did before httptools was installed.
+                hide = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+                (hide / "sitecustomize.py").write_text(
+                    "import sys\nsys.modules['httptools'] = None\n"
+                )
+                paths.insert(0, str(hide))
+            env["PYTHONPATH"] = os.pathsep.join(paths)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bounced", "serve"], env=env, cwd=source or ROOT
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                with contextlib.suppress(httpx.HTTPError):
+                    if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+                        break
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"bounced serve ({label}) did not start")
+                time.sleep(0.1)
+            yield Server(label, port, process)
+        finally:
+            process.terminate()
+            process.wait(30)
 
 
 def bulk(port: int, rows: int, repeat: int) -> list[float]:
@@ -211,9 +249,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--requests", type=int, default=4000)
+    parser.add_argument("--reference", type=Path, help="a source tree to compare")
+    parser.add_argument("--reference-h11", action="store_true")
     args = parser.parse_args()
 
-    with database() as name:
+    with database() as name, contextlib.ExitStack() as stack:
         url = PG_URL.format(name=name)
         subprocess.run(
             [sys.executable, "-m", "bounced", "db", "upgrade"],
@@ -225,27 +265,41 @@ def main() -> None:
         print(
             f"setup: {args.rows:,} suppressions copied and analyzed in {seconds:.1f}s"
         )
-        with server(url) as port:
-            timings = bulk(port, args.rows, args.repeat)
+        servers = [stack.enter_context(server(url, "this tree", None, False))]
+        if args.reference is not None:
+            servers.append(
+                stack.enter_context(
+                    server(url, "reference", args.reference, args.reference_h11)
+                )
+            )
+        for each in servers:
+            timings = bulk(each.port, args.rows, args.repeat)
             print(
-                "bulk check, 100,000 addresses (10,000 suppressed):"
+                f"[{each.label}] bulk check, 100,000 addresses (10,000 suppressed):"
                 f" median {statistics.median(timings):.3f}s"
                 f"  min {min(timings):.3f}s  max {max(timings):.3f}s"
                 f"  ({args.repeat} requests; target < 1 s)"
             )
-            asyncio.run(single(port, args.rows, 1, 200))  # warm the pool
-            for concurrency in sorted({1, 4, args.concurrency}):
+        for each in servers:
+            uvloop.run(single(each.port, args.rows, 1, 200))  # warm the pool
+        for concurrency in sorted({1, 4, args.concurrency}):
+            for each in servers:
+                cpu, client_cpu = each.cpu_seconds(), time.process_time()
                 started = time.perf_counter()
-                latencies = asyncio.run(
-                    single(port, args.rows, concurrency, args.requests)
+                latencies = uvloop.run(
+                    single(each.port, args.rows, concurrency, args.requests)
                 )
                 elapsed = time.perf_counter() - started
+                cpu_ms = (each.cpu_seconds() - cpu) * 1000 / len(latencies)
+                client_ms = (time.process_time() - client_cpu) * 1000 / len(latencies)
                 print(
-                    f"single GET, {concurrency} concurrent client(s),"
+                    f"[{each.label}] single GET, {concurrency} concurrent client(s),"
                     f" {len(latencies)} requests:"
                     f" p50 {percentile(latencies, 0.50) * 1000:.2f} ms"
                     f"  p99 {percentile(latencies, 0.99) * 1000:.2f} ms"
-                    f"  ({len(latencies) / elapsed:.0f} req/s; target p99 < 10 ms)"
+                    f"  ({len(latencies) / elapsed:.0f} req/s,"
+                    f" CPU per request: server {cpu_ms:.2f} ms, client {client_ms:.2f} ms;"
+                    " target p99 < 10 ms)"
                 )
 
 

@@ -45,6 +45,10 @@ def _port(value: Any) -> str | None:
     return None if 0 <= value <= 65535 else "a TCP port from 0 to 65535"
 
 
+def _lookup_connections(value: Any) -> str | None:
+    return None if 1 <= value <= 100 else "a number of connections from 1 to 100"
+
+
 def _one_of(*allowed: str) -> Check:
     def check(value: Any) -> str | None:
         return None if value in allowed else "one of " + ", ".join(allowed)
@@ -393,6 +397,9 @@ class ApiConfig:
     max_request_size: int = setting(64 * 1024 * 1024, check=_positive)
     max_check_addresses: int = setting(100_000, check=_positive)
     max_connections: int = setting(200, check=_positive)
+    # PostgreSQL connections of the single-address check, run on the event loop
+    # (bounced/store/lookup.py); on top of [database] pool_size.
+    lookup_connections: int = setting(4, check=_lookup_connections)
 
     @property
     def open(self) -> bool:

@@ -43,6 +43,7 @@ from bounced.store import (
 from bounced.store import privacy as privacy_store
 from bounced.store.domains import DomainRow
 from bounced.store.events import EventFilters, EventRow
+from bounced.store.lookup import Lookup
 from bounced.store.retries import RetryRow
 from bounced.store.schema import BounceEvent
 from bounced.store.softbounces import SoftDay
@@ -311,6 +312,16 @@ def check(
             digest = privacy.tombstone(tombstone_key, normalized)
             rows = privacy_store.forgotten(connection, {digest: normalized})
         return rows
+
+
+async def check_on_loop(
+    lookup: Lookup, address: str, *, tombstone_key: str | None = None
+) -> list[SuppressionRow]:
+    """`check` for the API's hot path on PostgreSQL: the same statements, run on
+    the event loop (store/lookup.py) instead of in a worker thread."""
+    normalized = normalize_or_raise(address)
+    digest = privacy.tombstone(tombstone_key, normalized) if tombstone_key else None
+    return await lookup.find(normalized, now=_utcnow(), digest=digest)
 
 
 def add(

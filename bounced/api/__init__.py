@@ -15,7 +15,8 @@ the router to ROUTERS: one line here.
 
 Pieces: `auth` (tokens, scopes, the body-limiting guard), `errors` (every
 failure a JSON body), `context` (engine, config, clock for routes), `models`
-(the documented bodies), `server` (uvicorn in the daemon's loop).
+(the documented bodies), `server` (uvicorn in the daemon's loop), `lookup` (the
+single-address check, answered ahead of the routing for speed).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 from prometheus_client import CollectorRegistry
 from sqlalchemy.engine import Engine
 
@@ -32,6 +34,7 @@ from bounced import __version__, metrics, service
 from bounced.api import (
     errors,
     events,
+    lookup,
     models,
     ops,
     privacy,
@@ -43,6 +46,7 @@ from bounced.api.auth import Guard, Tokens
 from bounced.api.context import ApiContext
 from bounced.api.responses import SafeJSONResponse
 from bounced.config import Config
+from bounced.store.lookup import lookup_for
 
 # Every router, in the order their paths are matched.
 ROUTERS: tuple[APIRouter, ...] = (
@@ -70,8 +74,14 @@ def create_app(
     config: Config,
     *,
     clock: Callable[[], datetime] | None = None,
+    fast_lookup: bool = True,
 ) -> FastAPI:
-    """The API app for one engine and configuration (tokens and limits from [api])."""
+    """The API app for one engine and configuration (tokens and limits from [api]).
+
+    `fast_lookup=False` leaves GET /v1/suppressions/{address} to its FastAPI
+    route, which api/lookup.py otherwise answers ahead of the routing (the tests
+    compare the two).
+    """
     app = FastAPI(
         title="bounced",
         version=__version__,
@@ -100,10 +110,32 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router, responses=COMMON_RESPONSES)
     errors.install(app)
+    # Middlewares run outermost last-added first: the guard, then the lookup.
+    reader = lookup_for(engine, config.api.lookup_connections)
+    app.state.lookup = reader  # closed by ApiServer.stop
+    if fast_lookup:
+        app.add_middleware(
+            lookup.Lookup,
+            context=app.state.context,
+            route=_route(suppressions.router, suppressions.check, "GET"),
+            reader=reader,
+        )
     app.add_middleware(
         Guard, tokens=app.state.tokens, max_body=config.api.max_request_size
     )
     return app
+
+
+def _route(router: APIRouter, endpoint: Callable[..., Any], method: str) -> APIRoute:
+    """The route object of `endpoint` (what the guard's metrics label by)."""
+    for route in router.routes:
+        if (
+            isinstance(route, APIRoute)
+            and route.endpoint is endpoint
+            and method in (route.methods or ())
+        ):
+            return route
+    raise LookupError(f"no {method} route for {endpoint.__name__}")
 
 
 def _utcnow() -> datetime:

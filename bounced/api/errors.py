@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
@@ -24,6 +26,8 @@ from bounced.api.responses import SafeJSONResponse
 from bounced.errors import ApiError, StoreUnavailable
 
 log = logging.getLogger(__name__)
+
+Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 _HTTP_CODES = {
     400: "bad_request",
@@ -51,15 +55,34 @@ def error_response(
 
 def install(app: FastAPI) -> None:
     """Register the handlers on `app`."""
-    app.add_exception_handler(ApiError, _api_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(HTTPException, _http_error)
-    app.add_exception_handler(StoreUnavailable, _store_unavailable)
-    app.add_exception_handler(PoolTimeout, _store_unavailable)
-    app.add_exception_handler(DBAPIError, _database_error)
+    for kind, handler in _handlers().items():
+        app.add_exception_handler(kind, handler)
     # Anything else reaches auth.Guard, the API's one broad catch: a handler for
     # Exception would sit in Starlette's outermost middleware, which answers and
     # then re-raises into uvicorn's log with the full exception text.
+
+
+async def handled(request: Request, exc: Exception) -> Response | None:
+    """The answer the installed handlers give `exc` (looked up along its classes,
+    as Starlette does), or None when only the guard's broad catch would answer.
+    For code that answers without FastAPI's routing (api/lookup.py)."""
+    handlers = _handlers()
+    for kind in type(exc).__mro__:
+        handler = handlers.get(kind)
+        if handler is not None:
+            return await handler(request, exc)
+    return None
+
+
+def _handlers() -> dict[type[Exception], Handler]:
+    return {
+        ApiError: _api_error,
+        RequestValidationError: _validation_error,
+        HTTPException: _http_error,
+        StoreUnavailable: _store_unavailable,
+        PoolTimeout: _store_unavailable,
+        DBAPIError: _database_error,
+    }
 
 
 async def _api_error(request: Request, exc: Exception) -> SafeJSONResponse:

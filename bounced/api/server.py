@@ -18,6 +18,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from bounced.config import ApiConfig
+from bounced.store.lookup import Lookup
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class ApiServer:
 
     def __init__(self, app: FastAPI, config: ApiConfig) -> None:
         self._config = config
+        self._lookup: Lookup | None = getattr(app.state, "lookup", None)
         self._socket = _bind(config.host, config.port)
         self.address: tuple[str, int] = self._socket.getsockname()[:2]
         self._server = _Server(
@@ -57,6 +59,9 @@ class ApiServer:
                 server_header=False,
                 proxy_headers=False,
                 ws="none",
+                # httptools parses and writes HTTP/1.1 in C: about a third less
+                # CPU per request than the pure-Python h11 (bench/suppression_check.py).
+                http="httptools",
                 limit_concurrency=config.max_connections,
                 timeout_keep_alive=30,
                 timeout_graceful_shutdown=int(SHUTDOWN_SECONDS),
@@ -80,16 +85,18 @@ class ApiServer:
         log.info("api listening on %s:%s", host, port)
 
     async def stop(self) -> None:
-        if self._task is None:
-            self._socket.close()
-            return
-        self._server.should_exit = True
-        try:
-            await asyncio.wait_for(asyncio.shield(self._task), SHUTDOWN_SECONDS + 2.0)
-        except TimeoutError:
-            self._server.force_exit = True
-            await asyncio.gather(self._task, return_exceptions=True)
+        if self._task is not None:
+            self._server.should_exit = True
+            try:
+                await asyncio.wait_for(
+                    asyncio.shield(self._task), SHUTDOWN_SECONDS + 2.0
+                )
+            except TimeoutError:
+                self._server.force_exit = True
+                await asyncio.gather(self._task, return_exceptions=True)
         self._socket.close()
+        if self._lookup is not None:
+            await self._lookup.aclose()  # its connections, once no request is left
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -27,7 +27,7 @@ from bounced.api.responses import SafeJSONResponse
 from bounced.errors import ApiError
 from bounced.reasons import Reason
 from bounced.sanitize import escape_json
-from bounced.store.suppressions import Filters
+from bounced.store.suppressions import Filters, SuppressionRow
 
 router = APIRouter(prefix="/v1/suppressions", tags=["suppressions"])
 
@@ -269,19 +269,29 @@ def add(body: models.AddRequest, ctx: Context) -> Response:
 def check(address: str, ctx: Context) -> Response:
     """200 with every suppression of the address (global and per list) and why;
     404 when it may be mailed."""
+    # Served by api/lookup.py ahead of the routing; this is the documented
+    # reference it is tested against (tests/test_api_lookup.py).
     rows = service.check(
         ctx.engine, address, tombstone_key=service.tombstone_key(ctx.config)
     )
     if not rows:
-        normalized = service.normalize_or_raise(address)
-        raise ApiError(404, "not_suppressed", f"{normalized} is not suppressed")
-    return _json(
-        {
-            "address": rows[0].address,
-            "suppressed": True,
-            "suppressions": [documents.suppression(row) for row in rows],
-        }
-    )
+        raise not_suppressed(address)
+    return _json(lookup_document(rows))
+
+
+def lookup_document(rows: list[SuppressionRow]) -> dict[str, Any]:
+    """The 200 body of a single-address check (models.SuppressionLookup)."""
+    return {
+        "address": rows[0].address,
+        "suppressed": True,
+        "suppressions": [documents.suppression(row) for row in rows],
+    }
+
+
+def not_suppressed(address: str) -> ApiError:
+    """The 404 of a single-address check (or the 422 of a malformed address)."""
+    normalized = service.normalize_or_raise(address)
+    return ApiError(404, "not_suppressed", f"{normalized} is not suppressed")
 
 
 @router.delete(

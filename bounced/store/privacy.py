@@ -13,9 +13,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
+    bindparam,
     delete,
     exists,
     func,
@@ -43,6 +46,14 @@ from bounced.store.suppressions import SuppressionRow
 FINAL_STATES = ("processed", "unparsed", "quarantined")
 PURGE_BATCH = 500
 SCAN_BATCH = 200
+_TOMBSTONE_WHY = json.dumps(
+    {"rule": "forgotten", "note": "erased on request; kept as a keyed hash"}
+)
+# One tombstone by its digest: the single-address check's second statement
+# (store/lookup.py runs it on the event loop). Parameter: digest.
+FIND_TOMBSTONE: Select[Any] = select(
+    ForgottenAddress.reason, ForgottenAddress.forgotten_at
+).where(ForgottenAddress.digest == bindparam("digest"))
 
 
 # -- retention ------------------------------------------------------------------------
@@ -275,29 +286,29 @@ def forgotten(connection: Connection, wanted: dict[str, str]) -> list[Suppressio
                 ForgottenAddress.forgotten_at,
             ).where(ForgottenAddress.digest.in_(chunk))
         )
-        for row in rows:
-            found.append(
-                SuppressionRow(
-                    address=wanted[row.digest],
-                    scope="global",
-                    reason=row.reason,
-                    source="forgotten",
-                    status=None,
-                    reply_code=None,
-                    diagnostic=None,
-                    first_seen_at=row.forgotten_at,
-                    last_seen_at=row.forgotten_at,
-                    count=1,
-                    expires_at=None,
-                    why=json.dumps(
-                        {
-                            "rule": "forgotten",
-                            "note": "erased on request; kept as a keyed hash",
-                        }
-                    ),
-                )
-            )
+        found.extend(
+            tombstone_row(wanted[row.digest], row.reason, row.forgotten_at)
+            for row in rows
+        )
     return found
+
+
+def tombstone_row(address: str, reason: str, forgotten_at: datetime) -> SuppressionRow:
+    """How a tombstone shows where the address is checked: a global suppression."""
+    return SuppressionRow(
+        address=address,
+        scope="global",
+        reason=reason,
+        source="forgotten",
+        status=None,
+        reply_code=None,
+        diagnostic=None,
+        first_seen_at=forgotten_at,
+        last_seen_at=forgotten_at,
+        count=1,
+        expires_at=None,
+        why=_TOMBSTONE_WHY,
+    )
 
 
 def unforget(connection: Connection, digest: str) -> int:
