@@ -142,6 +142,10 @@ _MESGTOOBIG: tuple[Phrase, ...] = (
     "size of the message exceeds | mail size exceeds | email size exceeds",
     "message exceeds the maximum size | exceeds the size limit | exceeds size limit",
     "message larger than",
+    # GMX "552 Mail rejected, size limit exceeded", NetEase "exceeded mailsize
+    # limit"; "mailbox size limit exceeded" (a longer, higher-ranked phrase) stays
+    # a full mailbox
+    "size limit exceeded | mailsize limit | message size is over",
     # German
     "nachricht zu gross | nachricht ist zu gross | e-mail zu gross",
     "e-mail ist zu gross | maximale nachrichtengrosse",
@@ -192,6 +196,11 @@ _NOTCOMPLIANTRFC: tuple[Phrase, ...] = (
     "duplicate header",  # Amazon SES "Duplicate header 'DKIM-Signature'"
     "bare lf | bare linefeed | bare line feed | missing message-id",
     "missing date header | missing from header",
+    # Gmail 550 5.7.1 "Messages missing a valid address in From: header ...";
+    # Yahoo 554 "Headers are not RFC compliant"; Microsoft 5.7.512 "must be RFC
+    # 5322 section 3.6.2 compliant" (Sisimai Reason/NotCompliantRFC.pm)
+    "missing a valid address in from | not rfc compliant | not rfc-compliant",
+    "rfc 5322 section 3.6.2 | not rfc 2822 compliant | not rfc2822 compliant",
 )
 
 _AUTHFAILURE: tuple[Phrase, ...] = (
@@ -211,6 +220,11 @@ _AUTHFAILURE: tuple[Phrase, ...] = (
     "fails to pass authentication",
     "sender id (pra)",  # Microsoft Sender ID
     "arc validation | no passing dkim | no valid dkim",
+    # Gmail and Yahoo (2024 sender requirements): "This mail has been blocked
+    # because the sender is unauthenticated. ... requires all senders to
+    # authenticate with either SPF or DKIM", also as a 4.7.26 rate limit
+    "sender is unauthenticated | it is unauthenticated | unauthenticated mail",
+    "requires all senders to authenticate",
 )
 
 _REQUIREPTR: tuple[Phrase, ...] = (
@@ -248,6 +262,10 @@ _SUSPEND: tuple[Phrase, ...] = (
     "temporarily locked | no longer in use | no longer accepts mail",
     "no longer active | archived recipient | recipient suspend the service",
     "invalid/inactive user",
+    # Sisimai Reason/Suspend.pm; QQ "User suspended", Mail.ru "user is terminated"
+    "user suspended | recipient suspended | user is terminated | account terminated",
+    "has been terminated | is a deactivated mailbox | mailbox is frozen",
+    "mailbox currently suspended | account has been disabled",
     # German
     "konto deaktiviert | konto gesperrt | postfach gesperrt | postfach deaktiviert",
     # French (Orange: "Le compte du destinataire est bloque", rhost-franceptt-05)
@@ -273,6 +291,53 @@ _SUSPEND: tuple[Phrase, ...] = (
     "帳號已凍結 | 信箱已停用",
     # Japanese
     "アカウントが停止 | アカウントは停止 | アカウントが無効 | 利用停止",
+    "停止されています | 凍結されています | 無効になっています",
+    "已被冻结 | 已被停用 | 已被禁用 | 已被锁定 | 已被注销 | 已注销",
+    "已被凍結 | 已被鎖定",
+    # "<the recipient's account|mailbox> <is|has been> <disabled>" in German,
+    # French, Spanish, Portuguese, Italian, Dutch, Polish and Russian word order,
+    # as the English Rx above (Exchange, Zimbra and webmail translations)
+    Rx(
+        r"(?:konto|postfach|mailbox|benutzerkonto|account)(?: \S+){0,4} "
+        r"(?:ist|wurde|wird) (?:\S+ ){0,2}"
+        r"(?:deaktiviert|gesperrt|stillgelegt|suspendiert|inaktiv)",
+        needs="deaktiviert | gesperrt | stillgelegt | suspendiert | inaktiv",
+    ),
+    Rx(
+        r"(?:compte|boite|adresse)(?: \S+){0,5} (?:est|a ete) (?:\S+ ){0,2}"
+        r"(?:desactive|suspendu|bloque|inactif|inactive|ferme)",
+        needs="desactive | suspendu | bloque | inactif | inactive | ferme",
+    ),
+    Rx(
+        r"(?:cuenta|buzon)(?: \S+){0,5} (?:esta|ha sido|fue) (?:\S+ ){0,2}"
+        r"(?:deshabilitad|desactivad|suspendid|bloquead|inactiv|cerrad)[ao]",
+        needs="deshabilitad | desactivad | suspendid | bloquead | inactiv | cerrad",
+    ),
+    Rx(
+        r"(?:conta|caixa)(?: \S+){0,5} (?:esta|foi) (?:\S+ ){0,2}"
+        r"(?:desativad|desabilitad|suspens|bloquead|inativ|encerrad)[ao]",
+        needs="desativad | desabilitad | suspens | bloquead | inativ | encerrad",
+    ),
+    Rx(
+        r"(?:account|casella)(?: \S+){0,5} (?:e|e stato|e stata|risulta) (?:\S+ ){0,2}"
+        r"(?:disabilitat|disattivat|sospes|bloccat|inattiv)[oa]",
+        needs="disabilitat | disattivat | sospes | bloccat | inattiv",
+    ),
+    Rx(
+        r"(?:account|postvak|mailbox|postbus)(?: \S+){0,5} (?:is|werd) (?:\S+ ){0,2}"
+        r"(?:uitgeschakeld|geblokkeerd|opgeschort|gedeactiveerd|inactief)",
+        needs="uitgeschakeld | geblokkeerd | opgeschort | gedeactiveerd | inactief",
+    ),
+    Rx(
+        r"(?:konto|skrzynka)(?: \S+){0,4} (?:zostal[oa]?|jest) (?:\S+ ){0,2}"
+        r"(?:zablokowan|zawieszon|wylaczon|dezaktywowan|nieaktywn)[eay]",
+        needs="zablokowan | zawieszon | wylaczon | dezaktywowan | nieaktywn",
+    ),
+    Rx(
+        r"(?:ящик|аккаунт|учетная запись)(?: \S+){0,4} "
+        r"(?:заблокирован|отключен|деактивирован|неактивен)",
+        needs="заблокирован | отключен | деактивирован | неактивен",
+    ),
 )
 
 _HASMOVED: tuple[Phrase, ...] = (
@@ -335,12 +400,19 @@ _SPEEDING: tuple[Phrase, ...] = (
     Rx(r"(?<!connection )rate limit", needs="rate limit"),
     "rate limited | sending rate | message rate limit | throttled | throttling",
     "sending quota | daily message quota | mail flood",
+    # Mail.ru "https://postmaster.mail.ru/ratelimit", QQ/163 "Ip frequency
+    # limited", Zoho "Unusual sending activity detected", Microsoft 5.7.193
+    # "UserThrottlingThresholdExceeded"
+    "ratelimit | frequency limited | unusual sending activity",
+    "throttlingthresholdexceeded | exceeded the maximum number of messages",
 )
 
 _TOOMANYCONN: tuple[Phrase, ...] = (
     # RFC 3463 X.5.3 text, Postfix anvil "Connection rate limit exceeded"
     Rx(
-        r"too many (?:concurrent |simultaneous |open |smtp )?(?:connections|sessions)",
+        # "Too many concurrent SMTP connections from this IP address"
+        r"too many (?:(?:concurrent|simultaneous|open|smtp|parallel|inbound) ){0,2}"
+        r"(?:connections|sessions)",
         needs="too many",
     ),
     "connection rate limit | connection limit | maximum number of connections",
@@ -371,6 +443,8 @@ _VIRUSDETECTED: tuple[Phrase, ...] = (
     "wykryto wirusa | zawiera wirusa",  # Polish
     "обнаружен вирус | содержит вирус",  # Russian
     "病毒 | ウイルス | ウィルス",
+    "- virus",  # amavisd-new "Reject, id=... - VIRUS: Eicar-Test-Signature"
+    "virus infizierte | infiziert",  # German
 )
 
 _SPAMDETECTED: tuple[Phrase, ...] = (
@@ -385,6 +459,20 @@ _SPAMDETECTED: tuple[Phrase, ...] = (
     "- spam",  # amavisd-new "Reject, id=... - SPAM"
     "probability of spam | suspicion of spam",  # Yandex "under suspicion of SPAM"
     "dt:spm",  # NetEase (163.com) spam verdict code
+    # More of Sisimai Reason/SpamDetected.pm, GMX/web.de "high spam probability",
+    # QQ "Mail content denied", Naver "spam filter", Microsoft 5.7.501 "spam abuse"
+    "spam probability | high probability of spam | spam filter | spam abuse",
+    "mail content denied | blocked by spamassassin | content filter rejection",
+    "spam or virus | rejected for spam | spam blocked | spam check | spam email",
+    "spam not accepted | spam refused | spam rejection | too much spam | spam-like",
+    "seems to be a spam | contain the spam | as bulk mail",
+    "antispam checks | anti-spam checks | spam classification",
+    "our system has detected that this message is",  # Gmail 550 5.7.1
+    "spam policy | spam signature | spam pattern",
+    # Spanish, Portuguese, Italian, Polish, Dutch: "considered spam", "as spam"
+    "considerado spam | considerada spam | considerado como spam",
+    "considerato spam | considerata spam | za spam | uznana za spam",
+    "als spam aangemerkt | spamverdacht | spam-verdacht",
     "als spam | spam erkannt | comme spam | spam detecte | como spam",
     "spam detectado | come spam | jako spam | как спам | 垃圾邮件 | 垃圾郵件",
     "迷惑メール | スパム",
@@ -404,6 +492,25 @@ _POLICYVIOLATION: tuple[Phrase, ...] = (
     "content presents a potential security issue",
     "dangerous attachment | quarantined | not subscribed to this group",
     "solving a captcha",
+    # Gmail 550 5.7.1 "The user or domain that you are sending to (or from) has a
+    # policy that prohibited the mail that you sent"; Sisimai PolicyViolation.pm
+    "policy that prohibited | content restrictions | banned attachment",
+    "unacceptable attachment | organization policy | recipients policy",
+    "by the content scanner | mass mailer | not accepting mail with",
+    "policy rejection",  # Yandex "550 5.7.1 Policy rejection on the target address"
+    # German, French, Spanish, Portuguese, Italian, Dutch, Polish, Russian,
+    # Chinese, Japanese: "rejected because of a policy", "policy violation"
+    "aufgrund einer richtlinie | richtlinienverstoss | verstoss gegen die richtlinie",
+    "aufgrund von richtlinien | richtlinie abgelehnt",
+    "violation de la politique | en raison de la politique | contraire a la politique",
+    "violacion de la politica | debido a la politica | por politicas",
+    "violacao de politica | violacao da politica | devido a politica",
+    "violazione della policy | violazione delle norme | a causa della policy",
+    "in strijd met het beleid | beleidsovertreding | vanwege beleid",
+    "naruszenie polityki | ze wzgledu na polityke",
+    "нарушение политики | политикои безопасности | по соображениям политики",
+    "违反策略 | 违反政策 | 策略限制 | 違反政策",
+    "ポリシー違反 | ポリシーにより",
 )
 
 _NOTACCEPT: tuple[Phrase, ...] = (
@@ -429,6 +536,11 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     "the account or domain may not exist",  # lhost-exim-31.eml
     "name or service not known | bad destination system address",
     "couldn't find any host named | could not find any host named",  # qmail-remote
+    # Exim "all relevant MX records point to non-existent hosts"; Yahoo 553
+    # 5.1.2 "Invalid recipient domain" (longer than "invalid recipient", so it
+    # is the phrase read at that position)
+    "non-existent host | nonexistent host | invalid recipient domain",
+    "recipient domain is invalid",
     # "<host.name> does not exist" (Exim relaying a 553, lhost-exim-37.eml)
     Rx(
         r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+ does not exist",
@@ -436,6 +548,7 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     ),
     # German
     "domain existiert nicht | unbekannte domain | host unbekannt",
+    "domane existiert nicht | domane ist unbekannt | domane nicht gefunden",
     # French
     "domaine inexistant | domaine inconnu | hote inconnu | domaine n'existe pas",
     # Spanish
@@ -557,6 +670,19 @@ _UNPROVEN: tuple[Phrase, ...] = (
     # Japanese
     "宛先不明 | ユーザ不明 | ユーザー不明",
     "ユーザーが見つかりません | ユーザが見つかりません | 宛先が見つかりません",
+    # "<the recipient> <is> unknown" with words between, as translations write it:
+    # "Der Empfänger ist unbekannt", "le destinataire est inconnu", ...
+    Rx(
+        r"(?:empfanger|benutzer|adressat)(?: \S+){0,3} (?:ist|war) unbekannt"
+        r"|(?:utilisateur|destinataire)(?: \S+){0,3} (?:est )?inconnue?"
+        r"|(?:usuario|destinatario)(?: \S+){0,3} (?:es|esta) desconocid[oa]"
+        r"|(?:usuario|utilizador|destinatario)(?: \S+){0,3} (?:e|esta) desconhecid[oa]"
+        r"|(?:utente|destinatario)(?: \S+){0,3} (?:e|risulta) sconosciut[oa]"
+        r"|(?:gebruiker|ontvanger)(?: \S+){0,3} is onbekend"
+        r"|(?:uzytkownik|odbiorca|adresat)(?: \S+){0,3} jest nieznan[ya]",
+        needs="unbekannt | inconnu | desconocid | desconhecid | sconosciut"
+        " | onbekend | nieznan",
+    ),
 )
 
 _DISGUISED: tuple[Phrase, ...] = (
@@ -600,6 +726,10 @@ _REJECTED: tuple[Phrase, ...] = (
     "from: domain is invalid",  # GoDaddy IB506 (lhost-exim-45.eml)
     "please provide a valid from | batv | returned mail not accepted here",
     "sender not pre-approved | your email address has been blacklisted",
+    # Microsoft "5.1.0 Sender denied", "5.1.8 Access denied, bad outbound sender";
+    # Sisimai Reason/Rejected.pm
+    "sender denied | bad outbound sender | sender is spammer",
+    "can't determine purported responsible address | unsigned dsn",
     "emetteur invalide",  # French
     "expediteur refuse",
     "absender abgelehnt",  # German
@@ -739,6 +869,7 @@ _SYSTEMERROR: tuple[Phrase, ...] = (
     "queue file write error",  # Postfix cleanup (lhost-postfix-75.eml)
     "upstream error",  # Cloudflare Email Routing 421 4.3.0
     "directory server failure",
+    "temporary system problem | system problem",  # Gmail 421 4.3.0
 )
 
 _MAILERERROR: tuple[Phrase, ...] = (
@@ -779,6 +910,8 @@ _WEAK_USERUNKNOWN: tuple[Phrase, ...] = (
 _WEAK_SYSTEMERROR: tuple[Phrase, ...] = (
     "service unavailable",  # RFC 5321 421/554 wording as Sendmail uses it
     "service currently unavailable",
+    "service is currently unavailable | service temporarily unavailable",
+    "service is unavailable | service is temporarily unavailable",
 )
 
 _WEAK_EXPIRED: tuple[Phrase, ...] = (
