@@ -292,7 +292,7 @@ _SUSPEND: tuple[Phrase, ...] = (
     # Japanese
     "アカウントが停止 | アカウントは停止 | アカウントが無効 | 利用停止",
     "停止されています | 凍結されています | 無効になっています",
-    "已被冻结 | 已被停用 | 已被禁用 | 已被锁定 | 已被注销 | 已注销",
+    "已被冻结 | 已被停用 | 已被禁用 | 已被锁定",
     "已被凍結 | 已被鎖定",
     # "<the recipient's account|mailbox> <is|has been> <disabled>" in German,
     # French, Spanish, Portuguese, Italian, Dutch, Polish and Russian word order,
@@ -585,6 +585,12 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
         needs="exist",
     ),
     "address couldn't be found",  # Gmail "Address not found"
+    # A deleted account is a nonexistent one, not a suspended one
+    Rx(
+        r"(?:user|mailbox|account|address)(?: \S+){0,4} "
+        r"(?:has been|was|is|have been) (?:permanently )?(?:deleted|removed)",
+        needs="deleted | removed",
+    ),
     "address could not be found | invalid recipient | invalid mailbox",
     # not "Invalid username or password": an AUTH failure of our relay
     Rx(r"invalid user\b(?! ?name| or password)", needs="invalid user"),
@@ -625,8 +631,8 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     # Russian
     "не существует | нет такого",
     "почтовыи ящик не наиден | ящик не наиден",
-    # Chinese
-    "不存在 | 無此用戶 | 无此用户",
+    # Chinese ("已注销": the account was deregistered, the address is gone)
+    "不存在 | 無此用戶 | 无此用户 | 已注销 | 已被注销 | 已註銷",
     "邮箱未找到 | 信箱未找到",
     # Japanese
     "存在しません | 存在しない",

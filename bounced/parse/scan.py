@@ -44,6 +44,7 @@ _SYSTEM_FROM = re.compile(
     re.I,
 )
 _CODE_CONTEXT = 600  # characters read around an address for its codes
+_MAX_MENTIONS = 8  # mentions of one address looked at for its codes
 
 
 def looks_like_bounce(msg: MessageView) -> bool:
@@ -67,13 +68,9 @@ def detect(msg: MessageView) -> list[Finding]:
     for address in addresses.find_all(text):
         if address.lower() in exclude or addresses.is_system(address):
             continue
-        at = text.lower().find(address.lower())
-        context = text[at : at + _CODE_CONTEXT]
-        status = codes.find_status(context)
-        reply = codes.consistent_reply(status, codes.find_reply(context))
+        context, reply, status = _mention(text, address)
         if status is None and reply is None:
-            status = codes.find_status(text)
-            reply = codes.consistent_reply(status, codes.find_reply(text))
+            reply, status = codes.find_failure(text)
         findings.append(
             Finding(
                 recipient=address,
@@ -86,6 +83,27 @@ def detect(msg: MessageView) -> list[Finding]:
         if len(findings) >= 20:
             break
     return findings
+
+
+def _mention(text: str, address: str) -> tuple[str, int | None, str | None]:
+    """The text after the first mention of `address` that carries failure codes.
+
+    A session transcript names the address in its header lines and again in
+    "RCPT To:<a@b>" followed by the refusal (MDaemon, hMailServer): the mention
+    with a 4xx/5xx answer after it is the one about the failure. Without one,
+    the first mention.
+    """
+    lowered, wanted = text.lower(), address.lower()
+    first = at = lowered.find(wanted)
+    for _ in range(_MAX_MENTIONS):
+        if at < 0:
+            break
+        context = text[at : at + _CODE_CONTEXT]
+        reply, status = codes.find_failure(context)
+        if reply is not None or status is not None:
+            return context, reply, status
+        at = lowered.find(wanted, at + len(wanted))
+    return text[first : first + _CODE_CONTEXT], None, None
 
 
 def _is_bulk(msg: MessageView) -> bool:
