@@ -66,6 +66,8 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
     "quota violation | diskspace quota | not enough storage space",
     "does not have enough space | not enough disk space | has not enough diskspace",
     "recipient reached disk quota | user has exceeded quota",
+    Rx(r"speicherplatz(?: \S+){0,3} (?:ist )?(?:erschopft|voll|aufgebraucht)",
+       needs="erschopft | voll | aufgebraucht"),
     "user has too many messages on the server",
     "too much mail data",  # NTT docomo 552
     "number of messages in recipient's mailbox exceeded",  # lhost-biglobe-01.eml
@@ -292,6 +294,13 @@ _SUSPEND: tuple[Phrase, ...] = (
     # Japanese
     "アカウントが停止 | アカウントは停止 | アカウントが無効 | 利用停止",
     "停止されています | 凍結されています | 無効になっています",
+    "メールボックスは無効 | メールボックスが無効",
+    # "mailbox/account inactive, deactivated" as short phrases
+    "postfach inaktiv | konto inaktiv | boite aux lettres desactivee",
+    "boite desactivee | compte inactif | cuenta inactiva | caixa postal desativada",
+    "caixa desativada | conta inativa | account inattivo | postvak gedeactiveerd",
+    "mailbox gedeactiveerd | account inactief | skrzynka nieaktywna",
+    "skrzynka wylaczona | skrzynka zawieszona | konto nieaktywne | аккаунт неактивен",
     "已被冻结 | 已被停用 | 已被禁用 | 已被锁定",
     "已被凍結 | 已被鎖定",
     # "<the recipient's account|mailbox> <is|has been> <disabled>" in German,
@@ -405,6 +414,14 @@ _SPEEDING: tuple[Phrase, ...] = (
     # "UserThrottlingThresholdExceeded"
     "ratelimit | frequency limited | unusual sending activity",
     "throttlingthresholdexceeded | exceeded the maximum number of messages",
+    # "too many messages (try again later)" and "sending rate too high", in the
+    # same ten languages
+    "too many messages | too many emails | too many mails",
+    "zu viele nachrichten | zu viele e-mails | trop de messages | trop de courriels",
+    "demasiados mensajes | demasiados correos | muitas mensagens | mensagens demais",
+    "troppi messaggi | te veel berichten | zbyt wiele wiadomosci | za duzo wiadomosci",
+    "слишком много сообщении | слишком много писем | 发送频率过高 | 发信频率过高",
+    "频率过高 | 發送頻率過高 | 送信数が多すぎ | 送信頻度",
 )
 
 _TOOMANYCONN: tuple[Phrase, ...] = (
@@ -416,6 +433,13 @@ _TOOMANYCONN: tuple[Phrase, ...] = (
         needs="too many",
     ),
     "connection rate limit | connection limit | maximum number of connections",
+    # "too many connections" in German, French, Spanish, Portuguese, Italian,
+    # Dutch, Polish, Russian, Chinese and Japanese
+    "zu viele verbindungen | trop de connexions | demasiadas conexiones",
+    "muitas conexoes | conexoes demais | troppe connessioni | te veel verbindingen",
+    "zbyt wiele polaczen | za duzo polaczen | слишком много соединении",
+    "слишком много подключении | 连接数过多 | 连接过多 | 連線數過多 | 接続数が多すぎ",
+    "同時接続数",
     "server busy",  # Microsoft 451 4.7.500 "Server busy. Please try again later"
     "too many recipients | too many rcpt",
 )
@@ -476,6 +500,12 @@ _SPAMDETECTED: tuple[Phrase, ...] = (
     "als spam | spam erkannt | comme spam | spam detecte | como spam",
     "spam detectado | come spam | jako spam | как спам | 垃圾邮件 | 垃圾郵件",
     "迷惑メール | スパム",
+    # "unwanted (junk) mail" in German, French, Spanish, Portuguese, Italian,
+    # Dutch, Polish, Russian
+    "unerwunschte e-mail | unerwunschte nachricht | courrier indesirable",
+    "correo no deseado | mensagem indesejada | mensagem nao solicitada",
+    "posta indesiderata | ongewenste e-mail | ongewenste mail | niechciana wiadomosc",
+    "niechciana poczta | нежелательная почта | нежелательное сообщение | спам",
 )
 
 _POLICYVIOLATION: tuple[Phrase, ...] = (
@@ -511,6 +541,7 @@ _POLICYVIOLATION: tuple[Phrase, ...] = (
     "нарушение политики | политикои безопасности | по соображениям политики",
     "违反策略 | 违反政策 | 策略限制 | 違反政策",
     "ポリシー違反 | ポリシーにより",
+    "нарушения политики | нарушение правил | нарушения правил",
 )
 
 _NOTACCEPT: tuple[Phrase, ...] = (
@@ -568,6 +599,11 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     "域名不存在 | 未知域名 | 主机未知 | 網域不存在 | 網域名稱不存在 | 主機不明",
     # Japanese
     "ドメインが存在しません | ドメインが見つかりません | 存在しないドメイン",
+    # "domain not found" in German, French, Spanish, Portuguese, Italian, Dutch,
+    # Polish and Chinese
+    "domain nicht gefunden | domaine introuvable | dominio no encontrado",
+    "dominio nao encontrado | dominio non trovato | domein niet gevonden",
+    "nie znaleziono domeny | 找不到域名 | 找不到網域",
     "ホストが見つかりません",
 )
 
@@ -577,6 +613,10 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     # Sisimai Reason/UserUnknown.pm
     "no such user | no such mailbox | no such recipient | no such account",
     "no such address | no such person",
+    # "no such mailbox/user" in German, French, Polish, Chinese, Japanese
+    "kein solches postfach | kein solcher empfanger | aucune boite aux lettres",
+    "aucun utilisateur | nie ma takiej | 没有这个用户 | 没有该用户",
+    "そのようなユーザー | 該当するユーザーがいません",
     "no mailbox here by that name",  # qmail-local
     "bad destination mailbox address",
     Rx(
@@ -710,6 +750,17 @@ _FILTERED: tuple[Phrase, ...] = (
     "blocked by the recipient | user refuses to receive",
     "message rejected due to user rules | has restricted sms e-mail",
     "this account is protected by",
+    # The recipient's own block list: English and nine translations
+    "recipient has blocked | blocked by recipient",  # not "by the recipient domain"
+    "vom empfanger blockiert | vom empfanger abgelehnt | bloque par le destinataire",
+    "refuse par le destinataire | bloqueado por el destinatario",
+    "rechazado por el destinatario | bloqueado pelo destinatario",
+    "rejeitado pelo destinatario | bloccato dal destinatario",
+    "rifiutato dal destinatario | geblokkeerd door de ontvanger",
+    "geweigerd door de ontvanger | zablokowane przez odbiorce",
+    "zablokowany przez odbiorce | odrzucone przez odbiorce",
+    "заблокировано получателем | отклонено получателем | 被收件人拒收 | 收件人拒收",
+    "被收件人拒绝 | 受信者により",
     "only accepting mail from specific email addresses | resolver.rst.notauthorized",
     "not authorized to send to this recipient",
     "受信拒否",  # Japanese carriers: the recipient's filter refused it
@@ -770,6 +821,18 @@ _BLOCKED: tuple[Phrase, ...] = (
     # The remote hung up on us mid-session (Sisimai Reason/Blocked.pm;
     # lhost-v5sendmail-05.eml, "Connection reset by peer during result wait")
     "connection reset by peer | connection was dropped by remote host",
+    # "your IP is on a blacklist", "IP address blocked" in German, French,
+    # Spanish, Portuguese, Italian, Dutch, Polish, Russian, Chinese, Japanese
+    "schwarzen liste | schwarze liste | liste noire | lista negra | lista nera",
+    "zwarte lijst | blokkeerlijst | czarnej liscie | czarna lista | черном списке",
+    "черныи список | 黑名单 | 黑名單 | ブラックリスト | 拒否リスト | 被封禁",
+    Rx(
+        r"\bip\b(?:[- ]\S+){0,4} (?:\S+ ){0,2}(?:blockiert|gesperrt|bloquee"
+        r"|bloqueada|bloqueado|bloccato|geblokkeerd|zablokowany|заблокирован)",
+        needs="blockiert | gesperrt | bloquee | bloqueada | bloqueado | bloccato"
+        " | geblokkeerd | zablokowany | заблокирован",
+    ),
+    "ipアドレスがブロック | ipがブロック",
 )
 
 _SECURITYERROR: tuple[Phrase, ...] = (
@@ -778,6 +841,13 @@ _SECURITYERROR: tuple[Phrase, ...] = (
     "unauthenticated senders not allowed",  # SendGrid (lhost-postfix-65.eml)
     "unauthenticated sender | authentication credentials invalid",
     "authentication mechanism is too weak | account not subscribed to ses",
+    # "authentication required" in nine languages
+    "authentifizierung erforderlich | authentifizierung notwendig",
+    "authentification requise | authentification obligatoire",
+    "autenticacion requerida | autenticacion obligatoria | autenticacao necessaria",
+    "autenticacao obrigatoria | autenticazione richiesta | authenticatie vereist",
+    "wymagane uwierzytelnienie | требуется аутентификация | требуется авторизация",
+    "需要身份验证 | 需要认证 | 需要驗證 | 認証が必要",
 )
 
 _FAILEDSTARTTLS: tuple[Phrase, ...] = (
@@ -869,6 +939,13 @@ _SYSTEMFULL: tuple[Phrase, ...] = (
 _SYSTEMERROR: tuple[Phrase, ...] = (
     # Sisimai Reason/SystemError.pm, RFC 5321 451 text
     "internal error | internal server error | internal system error | system error",
+    # "internal (server) error", "system error" in nine languages
+    "interner fehler | interner serverfehler | systemfehler | erreur interne",
+    "erreur systeme | error interno | error del sistema | erro interno",
+    "erro do sistema | errore interno | errore di sistema | interne fout",
+    "interne serverfout | systeemfout | wewnetrzny blad | blad wewnetrzny",
+    "blad systemu | внутренняя ошибка | системная ошибка | 内部错误 | 內部錯誤",
+    "系统错误 | 系統錯誤 | 内部エラー | システムエラー",
     "configuration error | config error | local error in processing",
     "temporary local problem | can't create user output file",
     "interrupted system call | unable to contact ldap server",
