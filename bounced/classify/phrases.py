@@ -66,8 +66,10 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
     "quota violation | diskspace quota | not enough storage space",
     "does not have enough space | not enough disk space | has not enough diskspace",
     "recipient reached disk quota | user has exceeded quota",
-    Rx(r"speicherplatz(?: \S+){0,3} (?:ist )?(?:erschopft|voll|aufgebraucht)",
-       needs="erschopft | voll | aufgebraucht"),
+    Rx(
+        r"speicherplatz(?: \S+){0,3} (?:ist )?(?:erschopft|voll|aufgebraucht)",
+        needs="erschopft | voll | aufgebraucht",
+    ),
     "user has too many messages on the server",
     "too much mail data",  # NTT docomo 552
     "number of messages in recipient's mailbox exceeded",  # lhost-biglobe-01.eml
