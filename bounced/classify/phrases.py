@@ -80,6 +80,15 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
         needs="quota",
     ),
     "quota exceeded (mailbox",  # Dovecot: "Quota exceeded (mailbox for user is full)"
+    # More of Sisimai Reason/MailboxFull.pm; "quota exceeded" alone, except
+    # a sending or message quota (rate limits, see _SPEEDING)
+    Rx(
+        r"(?<!sending )(?<!message )(?<!recipient )quota exceeded",
+        needs="quota exceeded",
+    ),
+    "disc quota exceeded | mailbox quota usage exceeded | userdisk quota",
+    "domaindisk quota | space has been used up | for exceeding receiving limits",
+    "mail file size exceeds the maximum size allowed for mail delivery",
     Rx(r"mailbox (?:for user )?is full", needs="is full"),
     # German (Postfix/Dovecot translations, GMX, T-Online)
     "postfach voll | postfach ist voll | mailbox voll | mailbox ist voll",
@@ -146,6 +155,7 @@ _MESGTOOBIG: tuple[Phrase, ...] = (
     "size of the message exceeds | mail size exceeds | email size exceeds",
     "message exceeds the maximum size | exceeds the size limit | exceeds size limit",
     "message larger than",
+    "line limit exceeded | size limit",  # Sisimai Reason/MesgTooBig.pm
     # GMX "552 Mail rejected, size limit exceeded", NetEase "exceeded mailsize
     # limit"; "mailbox size limit exceeded" (a longer, higher-ranked phrase) stays
     # a full mailbox
@@ -224,6 +234,7 @@ _AUTHFAILURE: tuple[Phrase, ...] = (
     "fails to pass authentication",
     "sender id (pra)",  # Microsoft Sender ID
     "arc validation | no passing dkim | no valid dkim",
+    "spf authentication | dkim authentication | dmarc authentication",
     # Gmail and Yahoo (2024 sender requirements): "This mail has been blocked
     # because the sender is unauthenticated. ... requires all senders to
     # authenticate with either SPF or DKIM", also as a 4.7.26 rate limit
@@ -270,6 +281,8 @@ _SUSPEND: tuple[Phrase, ...] = (
     "user suspended | recipient suspended | user is terminated | account terminated",
     "has been terminated | is a deactivated mailbox | mailbox is frozen",
     "mailbox currently suspended | account has been disabled",
+    "has been suspended | temporarily inactive",  # Sisimai Reason/Suspend.pm
+    "mailbox unavailable or access denied",  # QQ (Sisimai Suspend.pm)
     # German
     "konto deaktiviert | konto gesperrt | postfach gesperrt | postfach deaktiviert",
     # French (Orange: "Le compte du destinataire est bloque", rhost-franceptt-05)
@@ -367,6 +380,10 @@ _NORELAYING: tuple[Phrase, ...] = (
     "we do not relay | does not relay | not an open relay | insecure mail relay",
     "as a relay | relaying disallowed | rcpthosts | we don't handle mail for",
     "email address is not verified",  # Amazon SES: the sending identity is unverified
+    # Sisimai Reason/NoRelaying.pm
+    "not permitted to relay through this server | not a gateway | not local host",
+    "requires authentication when attempting to send to a non-local",
+    "relaying mail to | not configured to relay mail",
     # German
     "relaying nicht erlaubt | relay nicht erlaubt | relay verweigert",
     "relay-zugriff verweigert | weiterleitung verweigert",
@@ -415,6 +432,7 @@ _SPEEDING: tuple[Phrase, ...] = (
     # limited", Zoho "Unusual sending activity detected", Microsoft 5.7.193
     # "UserThrottlingThresholdExceeded"
     "ratelimit | frequency limited | unusual sending activity",
+    "max emails per hour | emails per hour",  # Sisimai TooManyConn.pm, a rate
     "throttlingthresholdexceeded | exceeded the maximum number of messages",
     # "too many messages (try again later)" and "sending rate too high", in the
     # same ten languages
@@ -444,6 +462,7 @@ _TOOMANYCONN: tuple[Phrase, ...] = (
     "同時接続数",
     "server busy",  # Microsoft 451 4.7.500 "Server busy. Please try again later"
     "too many recipients | too many rcpt",
+    "too many errors",  # Sisimai Reason/TooManyConn.pm "too many errors from your ip"
 )
 
 _BADREPUTATION: tuple[Phrase, ...] = (
@@ -470,6 +489,8 @@ _VIRUSDETECTED: tuple[Phrase, ...] = (
     "обнаружен вирус | содержит вирус",  # Russian
     "病毒 | ウイルス | ウィルス",
     "- virus",  # amavisd-new "Reject, id=... - VIRUS: Eicar-Test-Signature"
+    # Sisimai Reason/VirusDetected.pm
+    "potentially executable attachment | used by recent viruses | prohibited virus",
     "virus infizierte | infiziert",  # German
 )
 
@@ -524,6 +545,10 @@ _POLICYVIOLATION: tuple[Phrase, ...] = (
     "content presents a potential security issue",
     "dangerous attachment | quarantined | not subscribed to this group",
     "solving a captcha",
+    # Sisimai Reason/PolicyViolation.pm
+    "email rejected due to security policies | header are not accepted",
+    "message bounced due to organizational settings | message given low priority",
+    "we do not accept messages containing images or other attachments",
     # Gmail 550 5.7.1 "The user or domain that you are sending to (or from) has a
     # policy that prohibited the mail that you sent"; Sisimai PolicyViolation.pm
     "policy that prohibited | content restrictions | banned attachment",
@@ -550,6 +575,7 @@ _NOTACCEPT: tuple[Phrase, ...] = (
     # RFC 7505 null MX, RFC 7504 521/556, RFC 3463 X.3.2, qmail-remote,
     # Postfix dns_lookup errors, Exim "an MX or SRV record indicated no SMTP service"
     "null mx | nullmx | does not accept mail | doesn't accept mail",
+    "no route for current request",  # Sisimai Reason/NotAccept.pm
     "does not receive email | doesn't receive email | does not accept e-mail",
     "accepts no mail | no mx record | has no mx | couldn't find a mail exchanger",
     "could not find a mail exchanger | mail receiving disabled",
@@ -567,6 +593,7 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     "unrouteable address | unroutable address | unrouteable mail domain",
     "recipient domain must exist | mail domain mentioned in email address is unknown",
     "the account or domain may not exist",  # lhost-exim-31.eml
+    "domain is not reachable | domain must exist",  # Sisimai Reason/HostUnknown.pm
     "name or service not known | bad destination system address",
     "couldn't find any host named | could not find any host named",  # qmail-remote
     # Exim "all relevant MX records point to non-existent hosts"; Yahoo 553
@@ -637,6 +664,17 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     # not "Invalid username or password": an AUTH failure of our relay
     Rx(r"invalid user\b(?! ?name| or password)", needs="invalid user"),
     "invalid final delivery userid",  # Ipswitch IMail
+    # More of Sisimai Reason/UserUnknown.pm: wording that names the mailbox
+    # or user as nonexistent
+    "no account by that name | no mail box available for this user",
+    "no mailbox by that name | no mailbox found | non-existent user",
+    "nonexistent user | not a valid user | is not a known user",
+    "there is no one at this address | email name is not found",
+    "mailbox not present | spectator does not exist | badrcptto | validrcptto",
+    "badrecipientto | recipient not exist | nessun utente simile",
+    "is not an active address at this host | invalid mailbox path",
+    "email address is wrong or no longer valid | destination addresses were unknown",
+    "mailbox invalid | invalid-recipient",
     "recipient name is not recognized",  # Exchange 2003
     "recipnotfound",  # Exchange RESOLVER.ADR.RecipNotFound
     "recipientnotfound | not a valid recipient | not a valid mailbox",
@@ -685,6 +723,12 @@ _UNPROVEN: tuple[Phrase, ...] = (
     Rx(r"\buser <?[^\s<>]+@[^\s<>]+>? (?:is )?unknown", needs="user"),  # Courier
     "user unknown | unknown user | recipient unknown | unknown recipient",
     "recipient not found | user not found | addressee unknown",
+    # Sisimai Reason/UserUnknown.pm, believed at RCPT or with an address status
+    "can't accept user | destination server rejected recipients",
+    "no valid recipients | not a local address | recipient is not local",
+    "recipient not ok | recipient refuses to accept your mail",
+    "envelope recipient has been denied | account unavailable",
+    "invalid address",  # also Zoho's prefix to any refusal (lhost-zoho-02.eml)
     # German
     "benutzer unbekannt | unbekannter benutzer | empfanger unbekannt",
     "unbekannter empfanger",
@@ -754,6 +798,10 @@ _FILTERED: tuple[Phrase, ...] = (
     "this account is protected by",
     # The recipient's own block list: English and nine translations
     "recipient has blocked | blocked by recipient",  # not "by the recipient domain"
+    # Sisimai Reason/Filtered.pm
+    "new mail is not currently being accepted for this mailbox",
+    "is not accepting any mail | not found recipient account | user reject",
+    "refuse to receive mail",
     "vom empfanger blockiert | vom empfanger abgelehnt | bloque par le destinataire",
     "refuse par le destinataire | bloqueado por el destinatario",
     "rechazado por el destinatario | bloqueado pelo destinatario",
@@ -788,6 +836,16 @@ _REJECTED: tuple[Phrase, ...] = (
     # Microsoft "5.1.0 Sender denied", "5.1.8 Access denied, bad outbound sender";
     # Sisimai Reason/Rejected.pm
     "sender denied | bad outbound sender | sender is spammer",
+    # Sisimai Reason/Rejected.pm: the sender or its domain is refused
+    "administrative prohibition | backscatter protection | bogus mail from",
+    "denied [bouncedeny] | secumail valid-address-filter | senderfilterconfig",
+    "envelope blocked | no third-party dsns | fully qualified email address required",
+    "is not a registered gateway user | sender email address rejected",
+    "this server does not accept mail from | sender blacklisted",
+    "sender address has been blacklisted | sender is in my black list",
+    "delivery not authorized, message refused",
+    "isn't on the recipient's list of senders to accept mail from",
+    "your access to submit messages to this e-mail system has been rejected",
     "can't determine purported responsible address | unsigned dsn",
     "emetteur invalide",  # French
     "expediteur refuse",
@@ -843,6 +901,10 @@ _SECURITYERROR: tuple[Phrase, ...] = (
     "unauthenticated senders not allowed",  # SendGrid (lhost-postfix-65.eml)
     "unauthenticated sender | authentication credentials invalid",
     "authentication mechanism is too weak | account not subscribed to ses",
+    # Sisimai Reason/SecurityError.pm
+    "authentication failure | authentication failed | is a dead domain",
+    "authentication turned on in your email client",
+    "executable files are not allowed in compressed files",
     # "authentication required" in nine languages
     "authentifizierung erforderlich | authentifizierung notwendig",
     "authentification requise | authentification obligatoire",
@@ -870,6 +932,10 @@ _NETWORKERROR: tuple[Phrase, ...] = (
     "lost connection",
     "wasn't able to establish an smtp connection",  # qmail-remote
     "message is looping",  # qmail-send "This message is looping: it already has..."
+    # Sisimai Reason/NetworkError.pm
+    "could not connect and send the mail to | message looping",
+    "dns records for the destination computer could not be found",
+    "unable to resolve route",
     # German
     "zu viele hops | zu viele weiterleitungen | mailschleife | schleife erkannt",
     # French
@@ -899,6 +965,11 @@ _EXPIRED: tuple[Phrase, ...] = (
     "timed out | time out | timeout | message expired | delivery expired",
     "delivery time expired | retry timeout exceeded | retry time not reached",
     "failing for a long time",
+    # Sisimai Reason/Expired.pm
+    "could not find a gateway for | failed to deliver to domain | has been delayed",
+    "it has not been collected after | server did not respond",
+    "not reachable within the allowed queue period",
+    "message could not be delivered for more than",
     Rx(
         r"could not be delivered for (?:more than )?\d+ (?:hours?|days?)"
         r"|unable to deliver (?:message )?in \d+ minutes",
@@ -955,6 +1026,9 @@ _SYSTEMERROR: tuple[Phrase, ...] = (
     "upstream error",  # Cloudflare Email Routing 421 4.3.0
     "directory server failure",
     "temporary system problem | system problem",  # Gmail 421 4.3.0
+    # Sisimai Reason/SystemError.pm
+    "could not load drd for domain | encountered an error while being processed",
+    "remote server is misconfigured",
 )
 
 _MAILERERROR: tuple[Phrase, ...] = (
@@ -968,6 +1042,7 @@ _CONTENTERROR: tuple[Phrase, ...] = (
     # Sisimai Reason/ContentError.pm, Sendmail 5.6.x
     "improper use of 8-bit data | invalid mime | mime complexity",
     "unnecessary base64 | improperly-formatted binary content",
+    "recipient list, exceeds policy limit",  # Sisimai Reason/ContentError.pm
 )
 
 _SYNTAXERROR: tuple[Phrase, ...] = (
@@ -988,6 +1063,7 @@ _SUPPRESSED: tuple[Phrase, ...] = (
 _WEAK_USERUNKNOWN: tuple[Phrase, ...] = (
     "mailbox unavailable",  # RFC 5321 550 text, Microsoft's unknown-user reply
     "mailbox not available",
+    "mailbox is unavailable",
     "address is possibly incorrect",  # Mimecast
     "check if address is correct",  # Trend Micro InterScan
 )
@@ -997,10 +1073,12 @@ _WEAK_SYSTEMERROR: tuple[Phrase, ...] = (
     "service currently unavailable",
     "service is currently unavailable | service temporarily unavailable",
     "service is unavailable | service is temporarily unavailable",
+    "transaction failed",  # RFC 5321 554 text (Sisimai Reason/SystemError.pm)
 )
 
 _WEAK_EXPIRED: tuple[Phrase, ...] = (
     "queue too long",  # qmail-send "has been in the queue too long"
+    "giving up on",  # qmail-send "Giving up on 192.0.2.1." (Sisimai Expired.pm)
     "after multiple retries",  # Yahoo "Unable to deliver message after multiple ..."
     "delivery attempts will continue | will be retried",
 )

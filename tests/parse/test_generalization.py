@@ -1905,6 +1905,73 @@ def test_each_reason_is_read_in_ten_languages(
     assert classify(finding).reason.value == reason
 
 
+# (text, reason): phrases of Sisimai's lib/Sisimai/Reason/*.pm (the field's
+# shared catalogue) under a generic "550 5.0.0" refused at RCPT TO: the words
+# alone must name the reason.
+CATALOGUE: list[tuple[str, Reason]] = [
+    ("disc quota exceeded", R.MAILBOXFULL),
+    ("Quota exceeded", R.MAILBOXFULL),
+    ("the user's space has been used up", R.MAILBOXFULL),
+    ("Daily sending quota exceeded", R.SPEEDING),
+    ("could not find a gateway for example.org", R.EXPIRED),
+    ("server did not respond", R.EXPIRED),
+    ("Administrative prohibition", R.REJECTED),
+    ("sender is in my black list", R.REJECTED),
+    ("this server does not accept mail from example.com", R.REJECTED),
+    (
+        "is not permitted to relay through this server without authentication",
+        R.NORELAYING,
+    ),
+    ("this system is not configured to relay mail", R.NORELAYING),
+    ("no route for current request", R.NOTACCEPT),
+    ("message bounced due to organizational settings", R.POLICYVIOLATION),
+    ("domain is not reachable", R.HOSTUNKNOWN),
+    ("dns records for the destination computer could not be found", R.NETWORKERROR),
+    ("too many errors from your ip", R.TOOMANYCONN),
+    ("has exceeded the max emails per hour", R.SPEEDING),
+    ("authentication turned on in your email client", R.SECURITYERROR),
+    ("line limit exceeded", R.MESGTOOBIG),
+    ("it has a potentially executable attachment", R.VIRUSDETECTED),
+    ("no mailbox by that name is currently available", R.USERUNKNOWN),
+    ("there is no one at this address", R.USERUNKNOWN),
+    ("sorry, badrcptto", R.USERUNKNOWN),
+    ("recipient is not local", R.USERUNKNOWN),
+    ("Recipient rejected: temporarily inactive", R.SUSPEND),
+    ("Mailbox unavailable or access denied", R.SUSPEND),
+    ("is not accepting any mail", R.FILTERED),
+    ("could not load drd for domain", R.SYSTEMERROR),
+    ("User account deleted: this mailbox has been removed", R.USERUNKNOWN),
+    ("该账户已注销", R.USERUNKNOWN),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [pytest.param(t, r, id=f"{r.value}-{n}") for n, (t, r) in enumerate(CATALOGUE)],
+)
+def test_catalogue_phrases_name_their_reason(text: str, reason: Reason) -> None:
+    """Each catalogued phrase decides the reason under a generic status."""
+    finding = Finding(
+        recipient="user@example.org",
+        status="5.0.0",
+        reply_code=550,
+        diagnostic=f"550 5.0.0 {text}",
+        smtp_command="RCPT",
+    )
+    assert classify(finding).reason is reason
+
+
+def test_invalid_address_alone_is_not_proof_of_an_unknown_user() -> None:
+    """Zoho prefixes every refusal with "Invalid Address": after DATA it proves nothing."""
+    finding = Finding(
+        recipient="user@example.org",
+        status="5.2.1",
+        reply_code=550,
+        diagnostic="Invalid Address, 550, 5.2.1 <user@example.org>... User Unknown",
+    )
+    assert classify(finding).reason is R.FILTERED
+
+
 # -- whole notices in formats no MTA module claims --------------------------------
 
 _RETURNED = """Return-Path: <sender@example.com>
