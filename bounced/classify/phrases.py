@@ -142,6 +142,8 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
     "超過信箱容量 | 超出信箱配額",
     # Japanese
     "メールボックスがいっぱい | メールボックスが一杯 | メールボックスが満杯",
+    # Korean (Naver, Daum/Kakao)
+    "메일함 용량 초과 | 메일함이 가득 | 용량이 초과 | 용량 초과 | 저장 공간이 부족",
     "メールボックスの容量 | 容量オーバー | 容量超過 | 容量を超え",
 )
 
@@ -192,6 +194,8 @@ _MESGTOOBIG: tuple[Phrase, ...] = (
     "郵件大小超過 | 超過郵件大小限制",
     # Japanese
     "メッセージが大きすぎ | メールサイズが大きすぎ | サイズが大きすぎ",
+    # Korean (Naver, Daum/Kakao)
+    "메일 크기 초과 | 크기가 너무 | 메일 크기가 허용",
     "サイズ制限を超え | サイズ超過",
 )
 
@@ -308,6 +312,8 @@ _SUSPEND: tuple[Phrase, ...] = (
     "帳號已凍結 | 信箱已停用",
     # Japanese
     "アカウントが停止 | アカウントは停止 | アカウントが無効 | 利用停止",
+    # Korean (Naver, Daum/Kakao)
+    "휴면 계정 | 휴면 상태 | 정지된 계정 | 계정이 정지 | 사용 중지된 | 계정이 비활성화",
     "停止されています | 凍結されています | 無効になっています",
     "メールボックスは無効 | メールボックスが無効",
     # "mailbox/account inactive, deactivated" as short phrases
@@ -460,6 +466,7 @@ _TOOMANYCONN: tuple[Phrase, ...] = (
     "zbyt wiele polaczen | za duzo polaczen | слишком много соединении",
     "слишком много подключении | 连接数过多 | 连接过多 | 連線數過多 | 接続数が多すぎ",
     "同時接続数",
+    "연결이 너무 많",  # Korean
     "server busy",  # Microsoft 451 4.7.500 "Server busy. Please try again later"
     "too many recipients | too many rcpt",
     "too many errors",  # Sisimai Reason/TooManyConn.pm "too many errors from your ip"
@@ -523,6 +530,7 @@ _SPAMDETECTED: tuple[Phrase, ...] = (
     "als spam | spam erkannt | comme spam | spam detecte | como spam",
     "spam detectado | come spam | jako spam | как спам | 垃圾邮件 | 垃圾郵件",
     "迷惑メール | スパム",
+    "스팸",  # Korean
     # "unwanted (junk) mail" in German, French, Spanish, Portuguese, Italian,
     # Dutch, Polish, Russian
     "unerwunschte e-mail | unerwunschte nachricht | courrier indesirable",
@@ -568,6 +576,7 @@ _POLICYVIOLATION: tuple[Phrase, ...] = (
     "нарушение политики | политикои безопасности | по соображениям политики",
     "违反策略 | 违反政策 | 策略限制 | 違反政策",
     "ポリシー違反 | ポリシーにより",
+    "정책 위반 | 정책에 의해",  # Korean
     "нарушения политики | нарушение правил | нарушения правил",
 )
 
@@ -628,6 +637,8 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     "域名不存在 | 未知域名 | 主机未知 | 網域不存在 | 網域名稱不存在 | 主機不明",
     # Japanese
     "ドメインが存在しません | ドメインが見つかりません | 存在しないドメイン",
+    # Korean (Naver, Daum/Kakao)
+    "존재하지 않는 도메인 | 도메인을 찾을 수 없",
     # "domain not found" in German, French, Spanish, Portuguese, Italian, Dutch,
     # Polish and Chinese
     "domain nicht gefunden | domaine introuvable | dominio no encontrado",
@@ -716,6 +727,10 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     "邮箱未找到 | 信箱未找到",
     # Japanese
     "存在しません | 存在しない",
+    # Korean (Naver, Daum/Kakao)
+    "존재하지 않는 사용자 | 존재하지 않는 계정 | 존재하지 않는 메일",
+    "존재하지 않습니다",
+    "없는 사용자 | 사용자를 찾을 수 없",
 )
 
 # "User unknown" and its kin, believed only at RCPT (see bounced.classify).
@@ -761,6 +776,7 @@ _UNPROVEN: tuple[Phrase, ...] = (
     "找不到收件人 | 找不到收件者 | 找不到用户 | 找不到使用者",
     # Japanese
     "宛先不明 | ユーザ不明 | ユーザー不明",
+    "수신자 불명 | 알 수 없는 사용자",  # Korean
     "ユーザーが見つかりません | ユーザが見つかりません | 宛先が見つかりません",
     # "<the recipient> <is> unknown" with words between, as translations write it:
     # "Der Empfänger ist unbekannt", "le destinataire est inconnu", ...
@@ -814,6 +830,7 @@ _FILTERED: tuple[Phrase, ...] = (
     "only accepting mail from specific email addresses | resolver.rst.notauthorized",
     "not authorized to send to this recipient",
     "受信拒否",  # Japanese carriers: the recipient's filter refused it
+    "수신 거부",  # Korean: the recipient refuses it
     "拒收",
 )
 
@@ -893,6 +910,7 @@ _BLOCKED: tuple[Phrase, ...] = (
         " | geblokkeerd | zablokowany | заблокирован",
     ),
     "ipアドレスがブロック | ipがブロック",
+    "블랙리스트 | 차단된 ip | ip가 차단 | ip 주소가 차단",  # Korean
 )
 
 _SECURITYERROR: tuple[Phrase, ...] = (
@@ -1002,6 +1020,7 @@ _EXPIRED: tuple[Phrase, ...] = (
     "连接超时 | 超时 | 連線逾時 | 逾時 | 超時",
     # Japanese
     "タイムアウト | 時間切れ",
+    "시간 초과",  # Korean
 )
 
 _SYSTEMFULL: tuple[Phrase, ...] = (
@@ -1019,6 +1038,7 @@ _SYSTEMERROR: tuple[Phrase, ...] = (
     "interne serverfout | systeemfout | wewnetrzny blad | blad wewnetrzny",
     "blad systemu | внутренняя ошибка | системная ошибка | 内部错误 | 內部錯誤",
     "系统错误 | 系統錯誤 | 内部エラー | システムエラー",
+    "내부 오류 | 시스템 오류",  # Korean
     "configuration error | config error | local error in processing",
     "temporary local problem | can't create user output file",
     "interrupted system call | unable to contact ldap server",
@@ -1097,6 +1117,7 @@ _WEAK_VACATION: tuple[Phrase, ...] = (
     "estou de ferias | fuori ufficio | sono in ferie | afwezig | niet op kantoor",
     "poza biurem | jestem na urlopie | в отпуске | отсутствую | 休假 | 不在办公室",
     "休暇",
+    "부재중 | 자동 응답",  # Korean
     "不在にして",
 )
 

@@ -35,7 +35,8 @@ BOUNCE_SUBJECT = re.compile(
     r"niedostarczon|nie można dostarczyć|zwrot wiadomości|"  # pl
     r"не доставлен|недоставлен|не может быть доставлен|ошибка доставки|"  # ru
     r"退信|未送达|无法投递|投递失败|系统退信|無法傳遞|退件|傳送失敗|"  # zh
-    r"配信不能|配送不能|送信エラー|届きませんでした|エラー",  # ja
+    r"配信不能|配送不能|送信エラー|届きませんでした|エラー|"  # ja
+    r"전송 실패|발송 실패|배달 실패|반송",  # ko
     re.I,
 )
 _SYSTEM_FROM = re.compile(

@@ -1942,6 +1942,13 @@ CATALOGUE: list[tuple[str, Reason]] = [
     ("could not load drd for domain", R.SYSTEMERROR),
     ("User account deleted: this mailbox has been removed", R.USERUNKNOWN),
     ("该账户已注销", R.USERUNKNOWN),
+    # Korean (Naver, Daum/Kakao), which the catalogue lacks
+    ("받는 사람의 메일 주소가 존재하지 않습니다", R.USERUNKNOWN),
+    ("메일함 용량 초과", R.MAILBOXFULL),
+    ("휴면 계정입니다", R.SUSPEND),
+    ("존재하지 않는 도메인입니다", R.HOSTUNKNOWN),
+    ("정책 위반으로 거부되었습니다", R.POLICYVIOLATION),
+    ("귀하의 IP가 차단되었습니다", R.BLOCKED),
 ]
 
 
@@ -3063,6 +3070,24 @@ Diagnostic-Code: smtp; 554 5.7.1 <b@example.com>: Relay access denied""",
             ("a@example.org", "5.1.1", 550, "userunknown"),
             ("b@example.com", "5.7.1", 554, "norelaying"),
         ],
+    ),
+    (
+        "autoreply-ko",
+        plain(
+            "김철수 <kim@example.kr>",
+            "부재중 자동 응답: Hello",
+            "안녕하세요. 현재 휴가 중입니다.",
+        ),
+        [("kim@example.kr", None, None, "vacation")],
+    ),
+    (
+        "naver-ko-subject",
+        plain(
+            "Naver <help@naver.example>",
+            "메일 전송 실패: Hello",
+            "다음 수신자에게 메일을 전송하지 못했습니다.\n\nuser@example.org\n550 5.1.1 존재하지 않는 사용자입니다\n",
+        ),
+        [(U, "5.1.1", 550, "userunknown")],
     ),
 ]
 
