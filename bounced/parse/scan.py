@@ -65,10 +65,17 @@ def detect(msg: MessageView) -> list[Finding]:
     if not text.strip():
         return []
     exclude = _excluded(msg)
+    candidates = [
+        address
+        for address in addresses.find_all(text)
+        if address.lower() not in exclude and not addresses.is_system(address)
+    ]
+    if any(not _is_contact(address) for address in candidates):
+        # "report details to abuse@corp.mail.ru", "contact hostmaster@...": the
+        # notice's own contact addresses are not recipients when others are named.
+        candidates = [address for address in candidates if not _is_contact(address)]
     findings: list[Finding] = []
-    for address in addresses.find_all(text):
-        if address.lower() in exclude or addresses.is_system(address):
-            continue
+    for address in candidates:
         context, reply, status = _mention(text, address)
         if status is None and reply is None:
             reply, status = codes.find_failure(text)
@@ -84,6 +91,16 @@ def detect(msg: MessageView) -> list[Finding]:
         if len(findings) >= 20:
             break
     return findings
+
+
+# Role mailboxes that notices cite for contact, never as the failed recipient.
+_CONTACT_LOCALS = frozenset(
+    {"abuse", "hostmaster", "webmaster", "no-reply", "do-not-reply", "donotreply"}
+)
+
+
+def _is_contact(address: str) -> bool:
+    return address.partition("@")[0].lower() in _CONTACT_LOCALS
 
 
 def _mention(text: str, address: str) -> tuple[str, int | None, str | None]:

@@ -3089,6 +3089,17 @@ Diagnostic-Code: smtp; 554 5.7.1 <b@example.com>: Relay access denied""",
         ),
         [(U, "5.1.1", 550, "userunknown")],
     ),
+    (
+        "contact-address-is-not-a-recipient",
+        plain(
+            "Mail Delivery System <MAILER-DAEMON@mx.example.net>",
+            "Undelivered mail",
+            "Delivery to the following recipient failed:\n\n  user@example.org\n\n"
+            "550 spam message rejected. Please visit https://help.example.net/ or"
+            " report details to abuse@example.net.\n",
+        ),
+        [(U, None, 550, "spamdetected")],
+    ),
 ]
 
 
