@@ -66,6 +66,10 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
     "quota violation | diskspace quota | not enough storage space",
     "does not have enough space | not enough disk space | has not enough diskspace",
     "recipient reached disk quota | user has exceeded quota",
+    Rx(
+        r"speicherplatz(?: \S+){0,3} (?:ist )?(?:erschopft|voll|aufgebraucht)",
+        needs="erschopft | voll | aufgebraucht",
+    ),
     "user has too many messages on the server",
     "too much mail data",  # NTT docomo 552
     "number of messages in recipient's mailbox exceeded",  # lhost-biglobe-01.eml
@@ -76,6 +80,15 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
         needs="quota",
     ),
     "quota exceeded (mailbox",  # Dovecot: "Quota exceeded (mailbox for user is full)"
+    # More of Sisimai Reason/MailboxFull.pm; "quota exceeded" alone, except
+    # a sending or message quota (rate limits, see _SPEEDING)
+    Rx(
+        r"(?<!sending )(?<!message )(?<!recipient )quota exceeded",
+        needs="quota exceeded",
+    ),
+    "disc quota exceeded | mailbox quota usage exceeded | userdisk quota",
+    "domaindisk quota | space has been used up | for exceeding receiving limits",
+    "mail file size exceeds the maximum size allowed for mail delivery",
     Rx(r"mailbox (?:for user )?is full", needs="is full"),
     # German (Postfix/Dovecot translations, GMX, T-Online)
     "postfach voll | postfach ist voll | mailbox voll | mailbox ist voll",
@@ -129,6 +142,8 @@ _MAILBOXFULL: tuple[Phrase, ...] = (
     "超過信箱容量 | 超出信箱配額",
     # Japanese
     "メールボックスがいっぱい | メールボックスが一杯 | メールボックスが満杯",
+    # Korean (Naver, Daum/Kakao)
+    "메일함 용량 초과 | 메일함이 가득 | 용량이 초과 | 용량 초과 | 저장 공간이 부족",
     "メールボックスの容量 | 容量オーバー | 容量超過 | 容量を超え",
 )
 
@@ -142,6 +157,11 @@ _MESGTOOBIG: tuple[Phrase, ...] = (
     "size of the message exceeds | mail size exceeds | email size exceeds",
     "message exceeds the maximum size | exceeds the size limit | exceeds size limit",
     "message larger than",
+    "line limit exceeded | size limit",  # Sisimai Reason/MesgTooBig.pm
+    # GMX "552 Mail rejected, size limit exceeded", NetEase "exceeded mailsize
+    # limit"; "mailbox size limit exceeded" (a longer, higher-ranked phrase) stays
+    # a full mailbox
+    "size limit exceeded | mailsize limit | message size is over",
     # German
     "nachricht zu gross | nachricht ist zu gross | e-mail zu gross",
     "e-mail ist zu gross | maximale nachrichtengrosse",
@@ -174,6 +194,8 @@ _MESGTOOBIG: tuple[Phrase, ...] = (
     "郵件大小超過 | 超過郵件大小限制",
     # Japanese
     "メッセージが大きすぎ | メールサイズが大きすぎ | サイズが大きすぎ",
+    # Korean (Naver, Daum/Kakao)
+    "메일 크기 초과 | 크기가 너무 | 메일 크기가 허용",
     "サイズ制限を超え | サイズ超過",
 )
 
@@ -192,6 +214,11 @@ _NOTCOMPLIANTRFC: tuple[Phrase, ...] = (
     "duplicate header",  # Amazon SES "Duplicate header 'DKIM-Signature'"
     "bare lf | bare linefeed | bare line feed | missing message-id",
     "missing date header | missing from header",
+    # Gmail 550 5.7.1 "Messages missing a valid address in From: header ...";
+    # Yahoo 554 "Headers are not RFC compliant"; Microsoft 5.7.512 "must be RFC
+    # 5322 section 3.6.2 compliant" (Sisimai Reason/NotCompliantRFC.pm)
+    "missing a valid address in from | not rfc compliant | not rfc-compliant",
+    "rfc 5322 section 3.6.2 | not rfc 2822 compliant | not rfc2822 compliant",
 )
 
 _AUTHFAILURE: tuple[Phrase, ...] = (
@@ -211,6 +238,12 @@ _AUTHFAILURE: tuple[Phrase, ...] = (
     "fails to pass authentication",
     "sender id (pra)",  # Microsoft Sender ID
     "arc validation | no passing dkim | no valid dkim",
+    "spf authentication | dkim authentication | dmarc authentication",
+    # Gmail and Yahoo (2024 sender requirements): "This mail has been blocked
+    # because the sender is unauthenticated. ... requires all senders to
+    # authenticate with either SPF or DKIM", also as a 4.7.26 rate limit
+    "sender is unauthenticated | it is unauthenticated | unauthenticated mail",
+    "requires all senders to authenticate",
 )
 
 _REQUIREPTR: tuple[Phrase, ...] = (
@@ -248,6 +281,12 @@ _SUSPEND: tuple[Phrase, ...] = (
     "temporarily locked | no longer in use | no longer accepts mail",
     "no longer active | archived recipient | recipient suspend the service",
     "invalid/inactive user",
+    # Sisimai Reason/Suspend.pm; QQ "User suspended", Mail.ru "user is terminated"
+    "user suspended | recipient suspended | user is terminated | account terminated",
+    "has been terminated | is a deactivated mailbox | mailbox is frozen",
+    "mailbox currently suspended | account has been disabled",
+    "has been suspended | temporarily inactive",  # Sisimai Reason/Suspend.pm
+    "mailbox unavailable or access denied",  # QQ (Sisimai Suspend.pm)
     # German
     "konto deaktiviert | konto gesperrt | postfach gesperrt | postfach deaktiviert",
     # French (Orange: "Le compte du destinataire est bloque", rhost-franceptt-05)
@@ -273,6 +312,62 @@ _SUSPEND: tuple[Phrase, ...] = (
     "帳號已凍結 | 信箱已停用",
     # Japanese
     "アカウントが停止 | アカウントは停止 | アカウントが無効 | 利用停止",
+    # Korean (Naver, Daum/Kakao)
+    "휴면 계정 | 휴면 상태 | 정지된 계정 | 계정이 정지 | 사용 중지된 | 계정이 비활성화",
+    "停止されています | 凍結されています | 無効になっています",
+    "メールボックスは無効 | メールボックスが無効",
+    # "mailbox/account inactive, deactivated" as short phrases
+    "postfach inaktiv | konto inaktiv | boite aux lettres desactivee",
+    "boite desactivee | compte inactif | cuenta inactiva | caixa postal desativada",
+    "caixa desativada | conta inativa | account inattivo | postvak gedeactiveerd",
+    "mailbox gedeactiveerd | account inactief | skrzynka nieaktywna",
+    "skrzynka wylaczona | skrzynka zawieszona | konto nieaktywne | аккаунт неактивен",
+    "已被冻结 | 已被停用 | 已被禁用 | 已被锁定",
+    "已被凍結 | 已被鎖定",
+    # "<the recipient's account|mailbox> <is|has been> <disabled>" in German,
+    # French, Spanish, Portuguese, Italian, Dutch, Polish and Russian word order,
+    # as the English Rx above (Exchange, Zimbra and webmail translations)
+    Rx(
+        r"(?:konto|postfach|mailbox|benutzerkonto|account)(?: \S+){0,4} "
+        r"(?:ist|wurde|wird) (?:\S+ ){0,2}"
+        r"(?:deaktiviert|gesperrt|stillgelegt|suspendiert|inaktiv)",
+        needs="deaktiviert | gesperrt | stillgelegt | suspendiert | inaktiv",
+    ),
+    Rx(
+        r"(?:compte|boite|adresse)(?: \S+){0,5} (?:est|a ete) (?:\S+ ){0,2}"
+        r"(?:desactive|suspendu|bloque|inactif|inactive|ferme)",
+        needs="desactive | suspendu | bloque | inactif | inactive | ferme",
+    ),
+    Rx(
+        r"(?:cuenta|buzon)(?: \S+){0,5} (?:esta|ha sido|fue) (?:\S+ ){0,2}"
+        r"(?:deshabilitad|desactivad|suspendid|bloquead|inactiv|cerrad)[ao]",
+        needs="deshabilitad | desactivad | suspendid | bloquead | inactiv | cerrad",
+    ),
+    Rx(
+        r"(?:conta|caixa)(?: \S+){0,5} (?:esta|foi) (?:\S+ ){0,2}"
+        r"(?:desativad|desabilitad|suspens|bloquead|inativ|encerrad)[ao]",
+        needs="desativad | desabilitad | suspens | bloquead | inativ | encerrad",
+    ),
+    Rx(
+        r"(?:account|casella)(?: \S+){0,5} (?:e|e stato|e stata|risulta) (?:\S+ ){0,2}"
+        r"(?:disabilitat|disattivat|sospes|bloccat|inattiv)[oa]",
+        needs="disabilitat | disattivat | sospes | bloccat | inattiv",
+    ),
+    Rx(
+        r"(?:account|postvak|mailbox|postbus)(?: \S+){0,5} (?:is|werd) (?:\S+ ){0,2}"
+        r"(?:uitgeschakeld|geblokkeerd|opgeschort|gedeactiveerd|inactief)",
+        needs="uitgeschakeld | geblokkeerd | opgeschort | gedeactiveerd | inactief",
+    ),
+    Rx(
+        r"(?:konto|skrzynka)(?: \S+){0,4} (?:zostal[oa]?|jest) (?:\S+ ){0,2}"
+        r"(?:zablokowan|zawieszon|wylaczon|dezaktywowan|nieaktywn)[eay]",
+        needs="zablokowan | zawieszon | wylaczon | dezaktywowan | nieaktywn",
+    ),
+    Rx(
+        r"(?:ящик|аккаунт|учетная запись)(?: \S+){0,4} "
+        r"(?:заблокирован|отключен|деактивирован|неактивен)",
+        needs="заблокирован | отключен | деактивирован | неактивен",
+    ),
 )
 
 _HASMOVED: tuple[Phrase, ...] = (
@@ -291,6 +386,10 @@ _NORELAYING: tuple[Phrase, ...] = (
     "we do not relay | does not relay | not an open relay | insecure mail relay",
     "as a relay | relaying disallowed | rcpthosts | we don't handle mail for",
     "email address is not verified",  # Amazon SES: the sending identity is unverified
+    # Sisimai Reason/NoRelaying.pm
+    "not permitted to relay through this server | not a gateway | not local host",
+    "requires authentication when attempting to send to a non-local",
+    "relaying mail to | not configured to relay mail",
     # German
     "relaying nicht erlaubt | relay nicht erlaubt | relay verweigert",
     "relay-zugriff verweigert | weiterleitung verweigert",
@@ -335,17 +434,42 @@ _SPEEDING: tuple[Phrase, ...] = (
     Rx(r"(?<!connection )rate limit", needs="rate limit"),
     "rate limited | sending rate | message rate limit | throttled | throttling",
     "sending quota | daily message quota | mail flood",
+    # Mail.ru "https://postmaster.mail.ru/ratelimit", QQ/163 "Ip frequency
+    # limited", Zoho "Unusual sending activity detected", Microsoft 5.7.193
+    # "UserThrottlingThresholdExceeded"
+    "ratelimit | frequency limited | unusual sending activity",
+    "max emails per hour | emails per hour",  # Sisimai TooManyConn.pm, a rate
+    "throttlingthresholdexceeded | exceeded the maximum number of messages",
+    # "too many messages (try again later)" and "sending rate too high", in the
+    # same ten languages
+    "too many messages | too many emails | too many mails",
+    "zu viele nachrichten | zu viele e-mails | trop de messages | trop de courriels",
+    "demasiados mensajes | demasiados correos | muitas mensagens | mensagens demais",
+    "troppi messaggi | te veel berichten | zbyt wiele wiadomosci | za duzo wiadomosci",
+    "слишком много сообщении | слишком много писем | 发送频率过高 | 发信频率过高",
+    "频率过高 | 發送頻率過高 | 送信数が多すぎ | 送信頻度",
 )
 
 _TOOMANYCONN: tuple[Phrase, ...] = (
     # RFC 3463 X.5.3 text, Postfix anvil "Connection rate limit exceeded"
     Rx(
-        r"too many (?:concurrent |simultaneous |open |smtp )?(?:connections|sessions)",
+        # "Too many concurrent SMTP connections from this IP address"
+        r"too many (?:(?:concurrent|simultaneous|open|smtp|parallel|inbound) ){0,2}"
+        r"(?:connections|sessions)",
         needs="too many",
     ),
     "connection rate limit | connection limit | maximum number of connections",
+    # "too many connections" in German, French, Spanish, Portuguese, Italian,
+    # Dutch, Polish, Russian, Chinese and Japanese
+    "zu viele verbindungen | trop de connexions | demasiadas conexiones",
+    "muitas conexoes | conexoes demais | troppe connessioni | te veel verbindingen",
+    "zbyt wiele polaczen | za duzo polaczen | слишком много соединении",
+    "слишком много подключении | 连接数过多 | 连接过多 | 連線數過多 | 接続数が多すぎ",
+    "同時接続数",
+    "연결이 너무 많",  # Korean
     "server busy",  # Microsoft 451 4.7.500 "Server busy. Please try again later"
     "too many recipients | too many rcpt",
+    "too many errors",  # Sisimai Reason/TooManyConn.pm "too many errors from your ip"
 )
 
 _BADREPUTATION: tuple[Phrase, ...] = (
@@ -371,6 +495,10 @@ _VIRUSDETECTED: tuple[Phrase, ...] = (
     "wykryto wirusa | zawiera wirusa",  # Polish
     "обнаружен вирус | содержит вирус",  # Russian
     "病毒 | ウイルス | ウィルス",
+    "- virus",  # amavisd-new "Reject, id=... - VIRUS: Eicar-Test-Signature"
+    # Sisimai Reason/VirusDetected.pm
+    "potentially executable attachment | used by recent viruses | prohibited virus",
+    "virus infizierte | infiziert",  # German
 )
 
 _SPAMDETECTED: tuple[Phrase, ...] = (
@@ -385,9 +513,30 @@ _SPAMDETECTED: tuple[Phrase, ...] = (
     "- spam",  # amavisd-new "Reject, id=... - SPAM"
     "probability of spam | suspicion of spam",  # Yandex "under suspicion of SPAM"
     "dt:spm",  # NetEase (163.com) spam verdict code
+    # More of Sisimai Reason/SpamDetected.pm, GMX/web.de "high spam probability",
+    # QQ "Mail content denied", Naver "spam filter", Microsoft 5.7.501 "spam abuse"
+    "spam probability | high probability of spam | spam filter | spam abuse",
+    "mail content denied | blocked by spamassassin | content filter rejection",
+    "spam or virus | rejected for spam | spam blocked | spam check | spam email",
+    "spam not accepted | spam refused | spam rejection | too much spam | spam-like",
+    "seems to be a spam | contain the spam | as bulk mail",
+    "antispam checks | anti-spam checks | spam classification",
+    "our system has detected that this message is",  # Gmail 550 5.7.1
+    "spam policy | spam signature | spam pattern",
+    # Spanish, Portuguese, Italian, Polish, Dutch: "considered spam", "as spam"
+    "considerado spam | considerada spam | considerado como spam",
+    "considerato spam | considerata spam | za spam | uznana za spam",
+    "als spam aangemerkt | spamverdacht | spam-verdacht",
     "als spam | spam erkannt | comme spam | spam detecte | como spam",
     "spam detectado | come spam | jako spam | как спам | 垃圾邮件 | 垃圾郵件",
     "迷惑メール | スパム",
+    "스팸",  # Korean
+    # "unwanted (junk) mail" in German, French, Spanish, Portuguese, Italian,
+    # Dutch, Polish, Russian
+    "unerwunschte e-mail | unerwunschte nachricht | courrier indesirable",
+    "correo no deseado | mensagem indesejada | mensagem nao solicitada",
+    "posta indesiderata | ongewenste e-mail | ongewenste mail | niechciana wiadomosc",
+    "niechciana poczta | нежелательная почта | нежелательное сообщение | спам",
 )
 
 _POLICYVIOLATION: tuple[Phrase, ...] = (
@@ -404,12 +553,38 @@ _POLICYVIOLATION: tuple[Phrase, ...] = (
     "content presents a potential security issue",
     "dangerous attachment | quarantined | not subscribed to this group",
     "solving a captcha",
+    # Sisimai Reason/PolicyViolation.pm
+    "email rejected due to security policies | header are not accepted",
+    "message bounced due to organizational settings | message given low priority",
+    "we do not accept messages containing images or other attachments",
+    # Gmail 550 5.7.1 "The user or domain that you are sending to (or from) has a
+    # policy that prohibited the mail that you sent"; Sisimai PolicyViolation.pm
+    "policy that prohibited | content restrictions | banned attachment",
+    "unacceptable attachment | organization policy | recipients policy",
+    "by the content scanner | mass mailer | not accepting mail with",
+    "policy rejection",  # Yandex "550 5.7.1 Policy rejection on the target address"
+    # German, French, Spanish, Portuguese, Italian, Dutch, Polish, Russian,
+    # Chinese, Japanese: "rejected because of a policy", "policy violation"
+    "aufgrund einer richtlinie | richtlinienverstoss | verstoss gegen die richtlinie",
+    "aufgrund von richtlinien | richtlinie abgelehnt",
+    "violation de la politique | en raison de la politique | contraire a la politique",
+    "violacion de la politica | debido a la politica | por politicas",
+    "violacao de politica | violacao da politica | devido a politica",
+    "violazione della policy | violazione delle norme | a causa della policy",
+    "in strijd met het beleid | beleidsovertreding | vanwege beleid",
+    "naruszenie polityki | ze wzgledu na polityke",
+    "нарушение политики | политикои безопасности | по соображениям политики",
+    "违反策略 | 违反政策 | 策略限制 | 違反政策",
+    "ポリシー違反 | ポリシーにより",
+    "정책 위반 | 정책에 의해",  # Korean
+    "нарушения политики | нарушение правил | нарушения правил",
 )
 
 _NOTACCEPT: tuple[Phrase, ...] = (
     # RFC 7505 null MX, RFC 7504 521/556, RFC 3463 X.3.2, qmail-remote,
     # Postfix dns_lookup errors, Exim "an MX or SRV record indicated no SMTP service"
     "null mx | nullmx | does not accept mail | doesn't accept mail",
+    "no route for current request",  # Sisimai Reason/NotAccept.pm
     "does not receive email | doesn't receive email | does not accept e-mail",
     "accepts no mail | no mx record | has no mx | couldn't find a mail exchanger",
     "could not find a mail exchanger | mail receiving disabled",
@@ -427,8 +602,14 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     "unrouteable address | unroutable address | unrouteable mail domain",
     "recipient domain must exist | mail domain mentioned in email address is unknown",
     "the account or domain may not exist",  # lhost-exim-31.eml
+    "domain is not reachable | domain must exist",  # Sisimai Reason/HostUnknown.pm
     "name or service not known | bad destination system address",
     "couldn't find any host named | could not find any host named",  # qmail-remote
+    # Exim "all relevant MX records point to non-existent hosts"; Yahoo 553
+    # 5.1.2 "Invalid recipient domain" (longer than "invalid recipient", so it
+    # is the phrase read at that position)
+    "non-existent host | nonexistent host | invalid recipient domain",
+    "recipient domain is invalid",
     # "<host.name> does not exist" (Exim relaying a 553, lhost-exim-37.eml)
     Rx(
         r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+ does not exist",
@@ -436,6 +617,7 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     ),
     # German
     "domain existiert nicht | unbekannte domain | host unbekannt",
+    "domane existiert nicht | domane ist unbekannt | domane nicht gefunden",
     # French
     "domaine inexistant | domaine inconnu | hote inconnu | domaine n'existe pas",
     # Spanish
@@ -455,6 +637,13 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     "域名不存在 | 未知域名 | 主机未知 | 網域不存在 | 網域名稱不存在 | 主機不明",
     # Japanese
     "ドメインが存在しません | ドメインが見つかりません | 存在しないドメイン",
+    # Korean (Naver, Daum/Kakao)
+    "존재하지 않는 도메인 | 도메인을 찾을 수 없",
+    # "domain not found" in German, French, Spanish, Portuguese, Italian, Dutch,
+    # Polish and Chinese
+    "domain nicht gefunden | domaine introuvable | dominio no encontrado",
+    "dominio nao encontrado | dominio non trovato | domein niet gevonden",
+    "nie znaleziono domeny | 找不到域名 | 找不到網域",
     "ホストが見つかりません",
 )
 
@@ -464,6 +653,10 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     # Sisimai Reason/UserUnknown.pm
     "no such user | no such mailbox | no such recipient | no such account",
     "no such address | no such person",
+    # "no such mailbox/user" in German, French, Polish, Chinese, Japanese
+    "kein solches postfach | kein solcher empfanger | aucune boite aux lettres",
+    "aucun utilisateur | nie ma takiej | 没有这个用户 | 没有该用户",
+    "そのようなユーザー | 該当するユーザーがいません",
     "no mailbox here by that name",  # qmail-local
     "bad destination mailbox address",
     Rx(
@@ -472,10 +665,27 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
         needs="exist",
     ),
     "address couldn't be found",  # Gmail "Address not found"
+    # A deleted account is a nonexistent one, not a suspended one
+    Rx(
+        r"(?:user|mailbox|account|address)(?: \S+){0,4} "
+        r"(?:has been|was|is|have been) (?:permanently )?(?:deleted|removed)",
+        needs="deleted | removed",
+    ),
     "address could not be found | invalid recipient | invalid mailbox",
     # not "Invalid username or password": an AUTH failure of our relay
     Rx(r"invalid user\b(?! ?name| or password)", needs="invalid user"),
     "invalid final delivery userid",  # Ipswitch IMail
+    # More of Sisimai Reason/UserUnknown.pm: wording that names the mailbox
+    # or user as nonexistent
+    "no account by that name | no mail box available for this user",
+    "no mailbox by that name | no mailbox found | non-existent user",
+    "nonexistent user | not a valid user | is not a known user",
+    "there is no one at this address | email name is not found",
+    "mailbox not present | spectator does not exist | badrcptto | validrcptto",
+    "badrecipientto | recipient not exist | nessun utente simile",
+    "is not an active address at this host | invalid mailbox path",
+    "email address is wrong or no longer valid | destination addresses were unknown",
+    "mailbox invalid | invalid-recipient",
     "recipient name is not recognized",  # Exchange 2003
     "recipnotfound",  # Exchange RESOLVER.ADR.RecipNotFound
     "recipientnotfound | not a valid recipient | not a valid mailbox",
@@ -512,11 +722,15 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     # Russian
     "не существует | нет такого",
     "почтовыи ящик не наиден | ящик не наиден",
-    # Chinese
-    "不存在 | 無此用戶 | 无此用户",
+    # Chinese ("已注销": the account was deregistered, the address is gone)
+    "不存在 | 無此用戶 | 无此用户 | 已注销 | 已被注销 | 已註銷",
     "邮箱未找到 | 信箱未找到",
     # Japanese
     "存在しません | 存在しない",
+    # Korean (Naver, Daum/Kakao)
+    "존재하지 않는 사용자 | 존재하지 않는 계정 | 존재하지 않는 메일",
+    "존재하지 않습니다",
+    "없는 사용자 | 사용자를 찾을 수 없",
 )
 
 # "User unknown" and its kin, believed only at RCPT (see bounced.classify).
@@ -524,6 +738,12 @@ _UNPROVEN: tuple[Phrase, ...] = (
     Rx(r"\buser <?[^\s<>]+@[^\s<>]+>? (?:is )?unknown", needs="user"),  # Courier
     "user unknown | unknown user | recipient unknown | unknown recipient",
     "recipient not found | user not found | addressee unknown",
+    # Sisimai Reason/UserUnknown.pm, believed at RCPT or with an address status
+    "can't accept user | destination server rejected recipients",
+    "no valid recipients | not a local address | recipient is not local",
+    "recipient not ok | recipient refuses to accept your mail",
+    "envelope recipient has been denied | account unavailable",
+    "invalid address",  # also Zoho's prefix to any refusal (lhost-zoho-02.eml)
     # German
     "benutzer unbekannt | unbekannter benutzer | empfanger unbekannt",
     "unbekannter empfanger",
@@ -556,7 +776,21 @@ _UNPROVEN: tuple[Phrase, ...] = (
     "找不到收件人 | 找不到收件者 | 找不到用户 | 找不到使用者",
     # Japanese
     "宛先不明 | ユーザ不明 | ユーザー不明",
+    "수신자 불명 | 알 수 없는 사용자",  # Korean
     "ユーザーが見つかりません | ユーザが見つかりません | 宛先が見つかりません",
+    # "<the recipient> <is> unknown" with words between, as translations write it:
+    # "Der Empfänger ist unbekannt", "le destinataire est inconnu", ...
+    Rx(
+        r"(?:empfanger|benutzer|adressat)(?: \S+){0,3} (?:ist|war) unbekannt"
+        r"|(?:utilisateur|destinataire)(?: \S+){0,3} (?:est )?inconnue?"
+        r"|(?:usuario|destinatario)(?: \S+){0,3} (?:es|esta) desconocid[oa]"
+        r"|(?:usuario|utilizador|destinatario)(?: \S+){0,3} (?:e|esta) desconhecid[oa]"
+        r"|(?:utente|destinatario)(?: \S+){0,3} (?:e|risulta) sconosciut[oa]"
+        r"|(?:gebruiker|ontvanger)(?: \S+){0,3} is onbekend"
+        r"|(?:uzytkownik|odbiorca|adresat)(?: \S+){0,3} jest nieznan[ya]",
+        needs="unbekannt | inconnu | desconocid | desconhecid | sconosciut"
+        " | onbekend | nieznan",
+    ),
 )
 
 _DISGUISED: tuple[Phrase, ...] = (
@@ -578,9 +812,25 @@ _FILTERED: tuple[Phrase, ...] = (
     "blocked by the recipient | user refuses to receive",
     "message rejected due to user rules | has restricted sms e-mail",
     "this account is protected by",
+    # The recipient's own block list: English and nine translations
+    "recipient has blocked | blocked by recipient",  # not "by the recipient domain"
+    # Sisimai Reason/Filtered.pm
+    "new mail is not currently being accepted for this mailbox",
+    "is not accepting any mail | not found recipient account | user reject",
+    "refuse to receive mail",
+    "vom empfanger blockiert | vom empfanger abgelehnt | bloque par le destinataire",
+    "refuse par le destinataire | bloqueado por el destinatario",
+    "rechazado por el destinatario | bloqueado pelo destinatario",
+    "rejeitado pelo destinatario | bloccato dal destinatario",
+    "rifiutato dal destinatario | geblokkeerd door de ontvanger",
+    "geweigerd door de ontvanger | zablokowane przez odbiorce",
+    "zablokowany przez odbiorce | odrzucone przez odbiorce",
+    "заблокировано получателем | отклонено получателем | 被收件人拒收 | 收件人拒收",
+    "被收件人拒绝 | 受信者により",
     "only accepting mail from specific email addresses | resolver.rst.notauthorized",
     "not authorized to send to this recipient",
     "受信拒否",  # Japanese carriers: the recipient's filter refused it
+    "수신 거부",  # Korean: the recipient refuses it
     "拒收",
 )
 
@@ -600,6 +850,20 @@ _REJECTED: tuple[Phrase, ...] = (
     "from: domain is invalid",  # GoDaddy IB506 (lhost-exim-45.eml)
     "please provide a valid from | batv | returned mail not accepted here",
     "sender not pre-approved | your email address has been blacklisted",
+    # Microsoft "5.1.0 Sender denied", "5.1.8 Access denied, bad outbound sender";
+    # Sisimai Reason/Rejected.pm
+    "sender denied | bad outbound sender | sender is spammer",
+    # Sisimai Reason/Rejected.pm: the sender or its domain is refused
+    "administrative prohibition | backscatter protection | bogus mail from",
+    "denied [bouncedeny] | secumail valid-address-filter | senderfilterconfig",
+    "envelope blocked | no third-party dsns | fully qualified email address required",
+    "is not a registered gateway user | sender email address rejected",
+    "this server does not accept mail from | sender blacklisted",
+    "sender address has been blacklisted | sender is in my black list",
+    "delivery not authorized, message refused",
+    "isn't on the recipient's list of senders to accept mail from",
+    "your access to submit messages to this e-mail system has been rejected",
+    "can't determine purported responsible address | unsigned dsn",
     "emetteur invalide",  # French
     "expediteur refuse",
     "absender abgelehnt",  # German
@@ -634,6 +898,19 @@ _BLOCKED: tuple[Phrase, ...] = (
     # The remote hung up on us mid-session (Sisimai Reason/Blocked.pm;
     # lhost-v5sendmail-05.eml, "Connection reset by peer during result wait")
     "connection reset by peer | connection was dropped by remote host",
+    # "your IP is on a blacklist", "IP address blocked" in German, French,
+    # Spanish, Portuguese, Italian, Dutch, Polish, Russian, Chinese, Japanese
+    "schwarzen liste | schwarze liste | liste noire | lista negra | lista nera",
+    "zwarte lijst | blokkeerlijst | czarnej liscie | czarna lista | черном списке",
+    "черныи список | 黑名单 | 黑名單 | ブラックリスト | 拒否リスト | 被封禁",
+    Rx(
+        r"\bip\b(?:[- ]\S+){0,4} (?:\S+ ){0,2}(?:blockiert|gesperrt|bloquee"
+        r"|bloqueada|bloqueado|bloccato|geblokkeerd|zablokowany|заблокирован)",
+        needs="blockiert | gesperrt | bloquee | bloqueada | bloqueado | bloccato"
+        " | geblokkeerd | zablokowany | заблокирован",
+    ),
+    "ipアドレスがブロック | ipがブロック",
+    "블랙리스트 | 차단된 ip | ip가 차단 | ip 주소가 차단",  # Korean
 )
 
 _SECURITYERROR: tuple[Phrase, ...] = (
@@ -642,6 +919,17 @@ _SECURITYERROR: tuple[Phrase, ...] = (
     "unauthenticated senders not allowed",  # SendGrid (lhost-postfix-65.eml)
     "unauthenticated sender | authentication credentials invalid",
     "authentication mechanism is too weak | account not subscribed to ses",
+    # Sisimai Reason/SecurityError.pm
+    "authentication failure | authentication failed | is a dead domain",
+    "authentication turned on in your email client",
+    "executable files are not allowed in compressed files",
+    # "authentication required" in nine languages
+    "authentifizierung erforderlich | authentifizierung notwendig",
+    "authentification requise | authentification obligatoire",
+    "autenticacion requerida | autenticacion obligatoria | autenticacao necessaria",
+    "autenticacao obrigatoria | autenticazione richiesta | authenticatie vereist",
+    "wymagane uwierzytelnienie | требуется аутентификация | требуется авторизация",
+    "需要身份验证 | 需要认证 | 需要驗證 | 認証が必要",
 )
 
 _FAILEDSTARTTLS: tuple[Phrase, ...] = (
@@ -662,6 +950,10 @@ _NETWORKERROR: tuple[Phrase, ...] = (
     "lost connection",
     "wasn't able to establish an smtp connection",  # qmail-remote
     "message is looping",  # qmail-send "This message is looping: it already has..."
+    # Sisimai Reason/NetworkError.pm
+    "could not connect and send the mail to | message looping",
+    "dns records for the destination computer could not be found",
+    "unable to resolve route",
     # German
     "zu viele hops | zu viele weiterleitungen | mailschleife | schleife erkannt",
     # French
@@ -691,6 +983,11 @@ _EXPIRED: tuple[Phrase, ...] = (
     "timed out | time out | timeout | message expired | delivery expired",
     "delivery time expired | retry timeout exceeded | retry time not reached",
     "failing for a long time",
+    # Sisimai Reason/Expired.pm
+    "could not find a gateway for | failed to deliver to domain | has been delayed",
+    "it has not been collected after | server did not respond",
+    "not reachable within the allowed queue period",
+    "message could not be delivered for more than",
     Rx(
         r"could not be delivered for (?:more than )?\d+ (?:hours?|days?)"
         r"|unable to deliver (?:message )?in \d+ minutes",
@@ -723,6 +1020,7 @@ _EXPIRED: tuple[Phrase, ...] = (
     "连接超时 | 超时 | 連線逾時 | 逾時 | 超時",
     # Japanese
     "タイムアウト | 時間切れ",
+    "시간 초과",  # Korean
 )
 
 _SYSTEMFULL: tuple[Phrase, ...] = (
@@ -733,12 +1031,24 @@ _SYSTEMFULL: tuple[Phrase, ...] = (
 _SYSTEMERROR: tuple[Phrase, ...] = (
     # Sisimai Reason/SystemError.pm, RFC 5321 451 text
     "internal error | internal server error | internal system error | system error",
+    # "internal (server) error", "system error" in nine languages
+    "interner fehler | interner serverfehler | systemfehler | erreur interne",
+    "erreur systeme | error interno | error del sistema | erro interno",
+    "erro do sistema | errore interno | errore di sistema | interne fout",
+    "interne serverfout | systeemfout | wewnetrzny blad | blad wewnetrzny",
+    "blad systemu | внутренняя ошибка | системная ошибка | 内部错误 | 內部錯誤",
+    "系统错误 | 系統錯誤 | 内部エラー | システムエラー",
+    "내부 오류 | 시스템 오류",  # Korean
     "configuration error | config error | local error in processing",
     "temporary local problem | can't create user output file",
     "interrupted system call | unable to contact ldap server",
     "queue file write error",  # Postfix cleanup (lhost-postfix-75.eml)
     "upstream error",  # Cloudflare Email Routing 421 4.3.0
     "directory server failure",
+    "temporary system problem | system problem",  # Gmail 421 4.3.0
+    # Sisimai Reason/SystemError.pm
+    "could not load drd for domain | encountered an error while being processed",
+    "remote server is misconfigured",
 )
 
 _MAILERERROR: tuple[Phrase, ...] = (
@@ -752,6 +1062,7 @@ _CONTENTERROR: tuple[Phrase, ...] = (
     # Sisimai Reason/ContentError.pm, Sendmail 5.6.x
     "improper use of 8-bit data | invalid mime | mime complexity",
     "unnecessary base64 | improperly-formatted binary content",
+    "recipient list, exceeds policy limit",  # Sisimai Reason/ContentError.pm
 )
 
 _SYNTAXERROR: tuple[Phrase, ...] = (
@@ -772,6 +1083,7 @@ _SUPPRESSED: tuple[Phrase, ...] = (
 _WEAK_USERUNKNOWN: tuple[Phrase, ...] = (
     "mailbox unavailable",  # RFC 5321 550 text, Microsoft's unknown-user reply
     "mailbox not available",
+    "mailbox is unavailable",
     "address is possibly incorrect",  # Mimecast
     "check if address is correct",  # Trend Micro InterScan
 )
@@ -779,10 +1091,14 @@ _WEAK_USERUNKNOWN: tuple[Phrase, ...] = (
 _WEAK_SYSTEMERROR: tuple[Phrase, ...] = (
     "service unavailable",  # RFC 5321 421/554 wording as Sendmail uses it
     "service currently unavailable",
+    "service is currently unavailable | service temporarily unavailable",
+    "service is unavailable | service is temporarily unavailable",
+    "transaction failed",  # RFC 5321 554 text (Sisimai Reason/SystemError.pm)
 )
 
 _WEAK_EXPIRED: tuple[Phrase, ...] = (
     "queue too long",  # qmail-send "has been in the queue too long"
+    "giving up on",  # qmail-send "Giving up on 192.0.2.1." (Sisimai Expired.pm)
     "after multiple retries",  # Yahoo "Unable to deliver message after multiple ..."
     "delivery attempts will continue | will be retried",
 )
@@ -801,6 +1117,7 @@ _WEAK_VACATION: tuple[Phrase, ...] = (
     "estou de ferias | fuori ufficio | sono in ferie | afwezig | niet op kantoor",
     "poza biurem | jestem na urlopie | в отпуске | отсутствую | 休假 | 不在办公室",
     "休暇",
+    "부재중 | 자동 응답",  # Korean
     "不在にして",
 )
 

@@ -45,7 +45,8 @@ _SUBJECT = re.compile(
     r"odpowiedź automatyczna|autoodpowiedź|nieobecność|poza biurem|"  # pl
     r"автоответ|автоматический ответ|отпуск|нет на месте|"  # ru
     r"自动回复|自動回覆|自動回复|自动答复|休假|"  # zh
-    r"自動返信|自動応答|不在|休暇"  # ja
+    r"自動返信|自動応答|不在|休暇|"  # ja
+    r"자동 ?응답|부재중"  # ko
     r")",
     re.I,
 )

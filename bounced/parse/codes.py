@@ -61,6 +61,34 @@ def find_pair(text: str | None) -> tuple[int | None, str | None]:
     return consistent_reply(status, find_reply(text)), status
 
 
+def find_failure(text: str | None) -> tuple[int | None, str | None]:
+    """Like `find_pair`, but only a failure's codes (class 4 or 5) count.
+
+    A session transcript quotes every reply ("250 2.1.0 Ok" to MAIL FROM before
+    "550 5.1.1 ..." to RCPT TO, MDaemon's and hMailServer's logs): the answer
+    that failed is the one a bounce reports.
+    """
+    if not text:
+        return None, None
+    for match in _PAIR.finditer(text):
+        if match[1][0] == match[2] != "2" and int(match[1]) in REPLY_CODES:
+            return int(match[1]), f"{match[2]}.{int(match[3])}.{int(match[4])}"
+    status = next((s for s in find_statuses(text) if s[0] != "2"), None)
+    reply = None
+    for match in _REPLY.finditer(text):
+        code = int(match[1])
+        if (
+            code >= 400
+            and code in REPLY_CODES
+            and not _NOT_REPLY_BEFORE.search(
+                text[max(0, match.start() - 12) : match.start()]
+            )
+        ):
+            reply = code
+            break
+    return consistent_reply(status, reply), status
+
+
 def find_status(text: str | None) -> str | None:
     """The first RFC 3463 status code in `text`, normalised (leading zeros kept)."""
     if not text:

@@ -35,7 +35,8 @@ BOUNCE_SUBJECT = re.compile(
     r"niedostarczon|nie można dostarczyć|zwrot wiadomości|"  # pl
     r"не доставлен|недоставлен|не может быть доставлен|ошибка доставки|"  # ru
     r"退信|未送达|无法投递|投递失败|系统退信|無法傳遞|退件|傳送失敗|"  # zh
-    r"配信不能|配送不能|送信エラー|届きませんでした|エラー",  # ja
+    r"配信不能|配送不能|送信エラー|届きませんでした|エラー|"  # ja
+    r"전송 실패|발송 실패|배달 실패|반송",  # ko
     re.I,
 )
 _SYSTEM_FROM = re.compile(
@@ -44,6 +45,7 @@ _SYSTEM_FROM = re.compile(
     re.I,
 )
 _CODE_CONTEXT = 600  # characters read around an address for its codes
+_MAX_MENTIONS = 8  # mentions of one address looked at for its codes
 
 
 def looks_like_bounce(msg: MessageView) -> bool:
@@ -63,17 +65,20 @@ def detect(msg: MessageView) -> list[Finding]:
     if not text.strip():
         return []
     exclude = _excluded(msg)
+    candidates = [
+        address
+        for address in addresses.find_all(text)
+        if address.lower() not in exclude and not addresses.is_system(address)
+    ]
+    if any(not _is_contact(address) for address in candidates):
+        # "report details to abuse@corp.mail.ru", "contact hostmaster@...": the
+        # notice's own contact addresses are not recipients when others are named.
+        candidates = [address for address in candidates if not _is_contact(address)]
     findings: list[Finding] = []
-    for address in addresses.find_all(text):
-        if address.lower() in exclude or addresses.is_system(address):
-            continue
-        at = text.lower().find(address.lower())
-        context = text[at : at + _CODE_CONTEXT]
-        status = codes.find_status(context)
-        reply = codes.consistent_reply(status, codes.find_reply(context))
+    for address in candidates:
+        context, reply, status = _mention(text, address)
         if status is None and reply is None:
-            status = codes.find_status(text)
-            reply = codes.consistent_reply(status, codes.find_reply(text))
+            reply, status = codes.find_failure(text)
         findings.append(
             Finding(
                 recipient=address,
@@ -86,6 +91,37 @@ def detect(msg: MessageView) -> list[Finding]:
         if len(findings) >= 20:
             break
     return findings
+
+
+# Role mailboxes that notices cite for contact, never as the failed recipient.
+_CONTACT_LOCALS = frozenset(
+    {"abuse", "hostmaster", "webmaster", "no-reply", "do-not-reply", "donotreply"}
+)
+
+
+def _is_contact(address: str) -> bool:
+    return address.partition("@")[0].lower() in _CONTACT_LOCALS
+
+
+def _mention(text: str, address: str) -> tuple[str, int | None, str | None]:
+    """The text after the first mention of `address` that carries failure codes.
+
+    A session transcript names the address in its header lines and again in
+    "RCPT To:<a@b>" followed by the refusal (MDaemon, hMailServer): the mention
+    with a 4xx/5xx answer after it is the one about the failure. Without one,
+    the first mention.
+    """
+    lowered, wanted = text.lower(), address.lower()
+    first = at = lowered.find(wanted)
+    for _ in range(_MAX_MENTIONS):
+        if at < 0:
+            break
+        context = text[at : at + _CODE_CONTEXT]
+        reply, status = codes.find_failure(context)
+        if reply is not None or status is not None:
+            return context, reply, status
+        at = lowered.find(wanted, at + len(wanted))
+    return text[first : first + _CODE_CONTEXT], None, None
 
 
 def _is_bulk(msg: MessageView) -> bool:

@@ -53,6 +53,13 @@ _REMOTE = re.compile(
     r"Il server remoto ha restituito) '([^']*)'",
     re.M,
 )
+# Exchange 2010-2019 on-premises put the reply under the address as
+# "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" (as exchange2007.py
+# reads it) when the refusal was their own, in every language.
+_HASHED = re.compile(
+    r"^([^\s<>@]{1,128}@[^\s<>]{1,255})\s*\n(?:.*\n){0,3}?\s*#([245]\d\d[ -][^\n]*)",
+    re.M,
+)
 _HEADING = re.compile(r"Your message to (\S{1,255}@\S{1,255}) couldn't be delivered")
 _GENERATING = re.compile(
     r"(?:Generating server|Generierender Server|Serveur de génération|"
@@ -70,9 +77,13 @@ def detect(msg: MessageView) -> list[Finding]:
     generating = _GENERATING.search(text)
     reporting = generating[1] if generating else None
     if admin is not None:
+        section = text[admin.end() :]
         found = [
             notice.finding(m[1], m[2], reporting_mta=reporting)
-            for m in _REMOTE.finditer(text[admin.end() :])
+            for m in _REMOTE.finditer(section)
+        ] or [
+            notice.finding(m[1], m[2].strip("# "), reporting_mta=reporting)
+            for m in _HASHED.finditer(section)
         ]
         if found:
             return notice.unique(found)
