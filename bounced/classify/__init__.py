@@ -37,10 +37,15 @@ folded. Then the first rule that gives an answer wins:
      docomo, au, SoftBank). au/KDDI's "550 : User unknown", with an empty
      address, is always such a refusal;
    - Microsoft's "Recipient address rejected: Access denied" is an unknown user
-     (Directory-Based Edge Blocking) only with its status x.4.1.
+     (Directory-Based Edge Blocking) only with its status x.4.1;
+   - an x-unix diagnostic is a local program's output: its words count only for
+     what such a program can report (a full mailbox, a missing user), anything
+     else ("Connection refused" from a pipe's script) is `mailererror`.
 4. A precise status code (`codes.STATUS_REASONS`; generic x.y.0 codes and the
-   invented x.0.9xx are skipped). A generic status in the finding gives way to a
-   precise one quoted in the text ("Status: 5.0.0" with "550 5.1.1 ..." is 5.1.1).
+   invented x.0.9xx are skipped, except 5.1.0, which MessageLabs, Symantec and
+   Amazon SES send for an unknown address). A generic status in the finding
+   gives way to a precise one quoted in the text ("Status: 5.0.0" with
+   "550 5.1.1 ..." is 5.1.1).
 5. A weak phrase: the RFC 5321 550 text "mailbox unavailable", "service
    unavailable", qmail's "in the queue too long".
 6. Fallbacks: a refusal at connection or HELO is `blocked`, at MAIL FROM
@@ -141,6 +146,22 @@ _ADDRESS = frozenset(
 # An auto-reply that says the mailbox is gone is not a vacation notice.
 _GONE = (Reason.SUSPEND, Reason.HASMOVED, Reason.USERUNKNOWN)
 _BEFORE_DATA = frozenset({"CONN", "HELO", "MAIL", "RCPT"})
+# What a local delivery program (x-unix diagnostic) can truly report by its words.
+_LOCAL = frozenset(
+    {
+        Reason.MAILBOXFULL,
+        Reason.EXCEEDLIMIT,
+        Reason.MESGTOOBIG,
+        Reason.SYSTEMFULL,
+        Reason.USERUNKNOWN,
+        Reason.SUSPEND,
+        Reason.HASMOVED,
+        Reason.MAILERERROR,
+        Reason.SYSTEMERROR,
+        Reason.VIRUSDETECTED,
+        Reason.SPAMDETECTED,
+    }
+)
 # Hints weighed with the text rather than taken as the answer (see classify()).
 _REEXAMINED = frozenset({Reason.VACATION, Reason.USERUNKNOWN})
 
@@ -218,6 +239,10 @@ def _reason(
         if strong in _SIZE and by_status in _SIZE:
             assert by_status is not None
             return by_status, f"status {code} refines {rule}"
+        if (finding.diagnostic_type or "").lower() == "x-unix" and strong not in _LOCAL:
+            # A local program's own error output ("ConnectionRefusedError" from
+            # a pipe's script) is not a remote server refusing: the mailer failed.
+            return Reason.MAILERERROR, f"diagnostic type x-unix over {rule}"
         if strong is Reason.USERUNKNOWN:
             return _unknown_user(found, status, command, rule)
         return strong, rule
@@ -326,6 +351,11 @@ def _quoted(found: dict[str, str], reason: Reason) -> str:
 
 
 def _status_reason(status: tuple[str, str, str] | None) -> Reason | None:
+    if status is not None and status[:3] == ("5", "1", "0"):
+        # "Other address status", failed for good on a recipient's own report:
+        # MessageLabs' and Symantec's "550 #5.1.0 Address rejected", Amazon SES's
+        # "5.1.0 Unknown address". Sisimai files it under userunknown too.
+        return Reason.USERUNKNOWN
     if status is None or codes.is_generic(status[1], status[2]):
         return None
     return codes.STATUS_REASONS.get(f"{status[1]}.{status[2]}")

@@ -231,6 +231,7 @@ _AUTHFAILURE: tuple[Phrase, ...] = (
         needs="dmarc | spf | dkim",
     ),
     "sender policy framework | spf.pobox.com",
+    "spf policy | spf-fail",  # Proofpoint "rejected due to SPF policy violation"
     "hard fail policy (-all)",  # Gmail 5.7.26 SPF
     "unauthenticated email",  # Gmail "Unauthenticated email from x is not accepted"
     "authentication information",  # Gmail "does not have authentication information"
@@ -278,7 +279,7 @@ _SUSPEND: tuple[Phrase, ...] = (
     "disabled recipient",  # RFC 5248 X.7.13 as Postfix words it (lhost-dragonfly-27)
     "currently suspended",
     "temporary locked",  # lhost-amazonses-19.eml
-    "temporarily locked | no longer in use | no longer accepts mail",
+    "temporarily locked | no longer in use",
     "no longer active | archived recipient | recipient suspend the service",
     "invalid/inactive user",
     # Sisimai Reason/Suspend.pm; QQ "User suspended", Mail.ru "user is terminated"
@@ -375,6 +376,8 @@ _HASMOVED: tuple[Phrase, ...] = (
     "has moved | destination mailbox has moved",
     "no longer on server",  # Apple iCloud 550 5.1.6 "recipient no longer on server"
     "user not local; please try | has been replaced by | mailbox owner has changed",
+    # Exim redirect router ":fail: The address ... has changed; please use ..."
+    "has changed; please use | has changed, please use | address has changed",
 )
 
 _NORELAYING: tuple[Phrase, ...] = (
@@ -431,6 +434,8 @@ _SPEEDING: tuple[Phrase, ...] = (
     # Gmail 5.2.1 ReceivingRatePerm, GoDaddy IB607, RFC 8689-registry X.7.28
     "receiving mail at a rate | sent to too many recipients",
     "too many recipients this hour",
+    # Outlook.com RP-001 "We have limits for how many messages can be sent per hour"
+    "can be sent per hour | messages per hour | messages per day",
     Rx(r"(?<!connection )rate limit", needs="rate limit"),
     "rate limited | sending rate | message rate limit | throttled | throttling",
     "sending quota | daily message quota | mail flood",
@@ -485,6 +490,7 @@ _VIRUSDETECTED: tuple[Phrase, ...] = (
     # "a virus" alone would also match "scanned by a virus scanner"
     "virus detected | virus found | virus infected | virus alert | contains a virus",
     "contained a virus | containing a virus | with a virus",
+    "- infected:",  # amavisd-new "Reject, id=... - INFECTED: Eicar-Signature"
     "infected with | infected by | malware | trojan | malicious content",
     "virus gefunden | virus erkannt",  # German
     "virus detecte | contient un virus",  # French
@@ -653,6 +659,8 @@ _USERUNKNOWN: tuple[Phrase, ...] = (
     # Sisimai Reason/UserUnknown.pm
     "no such user | no such mailbox | no such recipient | no such account",
     "no such address | no such person",
+    # qmail's bouncesaying for a departed user: closed for good, not suspended
+    "address no longer accepts mail",
     # "no such mailbox/user" in German, French, Polish, Chinese, Japanese
     "kein solches postfach | kein solcher empfanger | aucune boite aux lettres",
     "aucun utilisateur | nie ma takiej | 没有这个用户 | 没有该用户",
@@ -946,7 +954,7 @@ _NETWORKERROR: tuple[Phrase, ...] = (
     "too many received headers",
     "host not found, try again",  # Postfix: DNS TRY_AGAIN
     "host name lookup failure",  # Sendmail (lhost-sendmail-11.eml)
-    "name service error | dns error | dns failure | temporary lookup failure",
+    "name service error | dns error | dns failure",
     "lost connection",
     "wasn't able to establish an smtp connection",  # qmail-remote
     "message is looping",  # qmail-send "This message is looping: it already has..."
@@ -1043,6 +1051,7 @@ _SYSTEMERROR: tuple[Phrase, ...] = (
     "temporary local problem | can't create user output file",
     "interrupted system call | unable to contact ldap server",
     "queue file write error",  # Postfix cleanup (lhost-postfix-75.eml)
+    "temporary lookup failure",  # Postfix: a lookup table (LDAP, SQL) failed
     "upstream error",  # Cloudflare Email Routing 421 4.3.0
     "directory server failure",
     "temporary system problem | system problem",  # Gmail 421 4.3.0

@@ -11,6 +11,8 @@ Samples: corpus arf-*.eml; JMRP arf-23.eml, arf-24.eml.
 
 from __future__ import annotations
 
+import re
+
 from bounced.parse import addresses
 from bounced.parse.dsn import mta_name
 from bounced.reasons import Reason
@@ -55,10 +57,27 @@ def _arf(msg: MessageView, fields: list[tuple[str, str]]) -> list[Finding]:
         if recipient and not any(word in to.lower() for word in _NOBODY):
             recipients = [recipient]
     if not recipients:
+        # Redacted report, "undisclosed recipients" in To: the receiving MX's
+        # own Received line in the returned message still says "for <address>".
+        recipients = _received_for(msg)[:1]
+    if not recipients:
         # The report names nobody (some FBLs redact the address): still a
         # complaint, matched later through the returned message's identifiers.
         recipients = [""]
     return [_complaint(r, feedback_type, reporting, source) for r in recipients]
+
+
+_RECEIVED_FOR = re.compile(r"\bfor\s+<([^<>\s]{3,254})>", re.I)
+
+
+def _received_for(msg: MessageView) -> list[str]:
+    found = []
+    for key, value in msg.returned_headers:
+        if key == "received" and (match := _RECEIVED_FOR.search(value)):
+            address = addresses.clean(match[1])
+            if address and not addresses.is_system(address):
+                found.append(address)
+    return found
 
 
 def _complaint(

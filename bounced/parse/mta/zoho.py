@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from bounced.parse import notice
+from bounced.parse import addresses, notice
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _FROM = re.compile(r"mailer-daemon@(?:[\w-]+\.)*zoho(?:mail)?\.\w+", re.I)
 _LINE = re.compile(r"^([^\s@]{1,128}@\S{1,255}?)\s+(\S.*)$", re.M)
-_CODES = re.compile(r"ERROR_CODE\s*:\s*", re.I)
-_VALUES = re.compile(r"ERROR_CODE\s*:\s*([\d.]*)", re.I)
+_CODES = re.compile(r"ERROR[_ ]CODE\s*:\s*", re.I)
+_VALUES = re.compile(r"ERROR[_ ]CODE\s*:\s*([\d.]*)", re.I)
 
 
 def detect(msg: MessageView) -> list[Finding]:
@@ -32,5 +32,9 @@ def detect(msg: MessageView) -> list[Finding]:
         values = _VALUES.findall(match[2])
         reply = int(values[0]) if values and values[0].isdigit() else None
         detail = _CODES.sub("", match[2])
-        findings.append(notice.finding(match[1].strip("<>"), detail, reply=reply))
+        # "a@b, ERROR CODE :552 - ..." (older layout): the comma is not the address's.
+        recipient = addresses.clean(match[1].rstrip(",;:"))
+        if recipient is None:
+            continue
+        findings.append(notice.finding(recipient, detail, reply=reply))
     return notice.unique(findings)
