@@ -17,6 +17,7 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _START = re.compile(
+    r"(?=[dfhn])"  # the first letters: most positions fail this one test
     r"(?:did not reach the following recipient\(s\)|"
     r"following recipient\(s\) could not be reached|"
     r"hat folgende Empfänger nicht erreicht|"

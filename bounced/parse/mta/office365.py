@@ -17,14 +17,15 @@ from bounced.parse.message import MessageView
 from bounced.report import Finding
 
 _START = re.compile(
-    r"Delivery has failed to these recipients or groups:|"
+    r"(?=[dyleabfr])"  # the first letters: most positions fail this one test
+    r"(?:Delivery has failed to these recipients or groups:|"
     r"Your message to .{1,200} couldn't be delivered|"
     r"Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen|"
     r"La remise à ces destinataires ou groupes a échoué|"
     r"Error en la entrega a estos destinatarios o grupos|"
     r"Bezorging is mislukt voor deze ontvangers of groepen|"
     r"Falha na entrega para estes destinatários ou grupos|"
-    r"Recapito non riuscito a questi destinatari o gruppi",
+    r"Recapito non riuscito a questi destinatari o gruppi)",
     re.I,
 )
 _ADMIN = re.compile(
