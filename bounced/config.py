@@ -556,11 +556,11 @@ def _cross_checks(config: Config) -> list[str]:
             "retry.webhook_url: expected a URL when retry.dispatcher is webhook"
         )
     if retry.dispatcher == "relay" and not verp.secrets:
-        # Only a signed VERP bounce proves a returned message is ours (DESIGN.md
-        # step 7): without secrets nothing could ever be relayed.
+        # A relayed message goes out from a freshly signed VERP address, so that
+        # its own bounce is believed (DESIGN.md step 7): no secrets, no relay.
         problems.append(
-            "retry.dispatcher: relay needs verp.secrets (only signed VERP bounces"
-            " are relayed)"
+            "retry.dispatcher: relay needs verp.secrets (relayed messages go out"
+            " from a signed VERP address)"
         )
     problems.extend(tls_problems(config.smtp))
     problems.extend(api_problems(config.api))

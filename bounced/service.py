@@ -37,6 +37,7 @@ from bounced.store import (
     events,
     outcomes,
     retries,
+    sent,
     softbounces,
     suppressions,
 )
@@ -469,11 +470,49 @@ def forget(
 def purge_raw(
     engine: Engine, *, retention: float, now: datetime, dry_run: bool = False
 ) -> int:
-    """Drop raw bodies older than `retention` seconds (0 keeps them for ever)."""
+    """Drop raw bodies older than `retention` seconds (0 keeps them for ever),
+    and the sent Message-IDs recorded before then (POST /v1/sent)."""
     if retention <= 0:
         return 0
     cutoff = now - timedelta(seconds=retention)
+    if not dry_run:
+        with engine.begin() as connection:
+            sent.purge(connection, cutoff)
     return privacy_store.purge_raw(engine, cutoff=cutoff, now=now, dry_run=dry_run)
+
+
+MAX_SENT_PER_REQUEST = 10_000
+
+
+@dataclass(frozen=True)
+class SentRecorded:
+    recorded: int
+    already: int
+    invalid: list[dict[str, str]]
+
+
+def record_sent(
+    engine: Engine, items: Sequence[tuple[str, str]], now: datetime
+) -> SentRecorded:
+    """Record (Message-ID, recipient) pairs the sender used, so the relay
+    dispatcher may re-send their returned originals without signed VERP."""
+    pairs: list[tuple[str, str]] = []
+    invalid: list[dict[str, str]] = []
+    for message_id, recipient in items:
+        key = sent.message_id_key(message_id)
+        address = addresses.normalize(recipient)
+        if key is None or address is None:
+            problem = "message_id" if key is None else "recipient"
+            invalid.append(
+                {"message_id": message_id, "recipient": recipient, "invalid": problem}
+            )
+            continue
+        pairs.append((key, address))
+    with engine.begin() as connection:
+        recorded = sent.record(connection, pairs, now)
+    return SentRecorded(
+        recorded=recorded, already=len(set(pairs)) - recorded, invalid=invalid
+    )
 
 
 def list_suppressions(

@@ -588,5 +588,6 @@ def test_settings_that_contradict_each_other_are_refused():
         "retry.webhook_url: expected a URL when retry.dispatcher is webhook",
     ]
     assert relay.value.problems == [
-        "retry.dispatcher: relay needs verp.secrets (only signed VERP bounces are relayed)"
+        "retry.dispatcher: relay needs verp.secrets (relayed messages go out from a"
+        " signed VERP address)"
     ]

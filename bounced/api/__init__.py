@@ -39,6 +39,7 @@ from bounced.api import (
     ops,
     privacy,
     retries,
+    sent,
     suppressions,
     verp,
 )
@@ -55,6 +56,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     events.router,
     retries.router,
     privacy.router,
+    sent.router,
     verp.router,
 )
 

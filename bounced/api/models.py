@@ -139,7 +139,33 @@ class ForgetResponse(_Model):
     suppressions: int = Field(description="Suppressions replaced by the tombstone")
     audit_entries: int
     domain_alerts: int
+    sent_messages: int = Field(description="Recorded sent Message-IDs dropped")
     tombstone: Literal["added", "kept"]
+
+
+class SentMessageIn(_Model):
+    message_id: str = Field(
+        max_length=1000, description="The Message-ID header, with or without <>"
+    )
+    recipient: str = Field(max_length=1000, description="The address it went to")
+
+
+class SentRequest(_Model):
+    messages: list[SentMessageIn] = Field(
+        description="Up to 10,000 (Message-ID, recipient) pairs per request"
+    )
+
+
+class SentInvalid(_Model):
+    message_id: str
+    recipient: str
+    invalid: Literal["message_id", "recipient"]
+
+
+class SentResponse(_Model):
+    recorded: int = Field(description="Pairs newly recorded")
+    already: int = Field(description="Pairs that were recorded before")
+    invalid: list[SentInvalid] = Field(description="Pairs refused, with the field")
 
 
 class Rejection(_Model):

@@ -10,6 +10,7 @@ from bounced.cli import (
     operations,
     parsing,
     privacy,
+    sent,
     suppressions,
     verp,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "operations",
     "parsing",
     "privacy",
+    "sent",
     "suppressions",
     "verp",
 ]

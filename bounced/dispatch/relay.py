@@ -4,8 +4,10 @@ A forged bounce must never turn the daemon into an open relay (DESIGN.md step 7)
 so a retry is relayed only when all of these hold:
 
 - it is provably ours: the bounce came to a validly signed VERP address whose
-  recipient is the retry's recipient (decided when the retry was created, see
-  outcomes.py); the envelope recipient is that address and nobody else;
+  recipient is the retry's recipient, or the returned original's Message-ID was
+  recorded by the sender for that recipient (POST /v1/sent); decided when the
+  retry was created, see outcomes.py; the envelope recipient is that address and
+  nobody else;
 - the bounce returned the whole original: a `message/rfc822` part (RFC 3464 §2:
   `text/rfc822-headers` returns headers only), with 7bit/8bit/binary encoding
   (RFC 2046 §5.2.1 allows no other), inside a report whose closing boundary
@@ -136,7 +138,11 @@ class RelayDispatcher:
     async def _message(self, item: RetryItem) -> tuple[bytes | None, str]:
         """The bytes to send for `item`, or None and why it must not be relayed."""
         if not item.provably_ours:
-            return None, "not relayed: not provably ours (no valid signed VERP)"
+            return (
+                None,
+                "not relayed: not provably ours"
+                " (no valid signed VERP, no recorded Message-ID)",
+            )
         raw = await self._fetch_raw(item.message_id) if item.message_id else None
         if raw is None:
             return None, "not relayed: the bounce is no longer stored"

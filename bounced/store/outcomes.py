@@ -26,7 +26,7 @@ from bounced import verp as verps
 from bounced.config import RetryConfig
 from bounced.policy import DEFAULT_RULES, Decision, History, Rules, Verdict
 from bounced.report import Classification, Finding, Report
-from bounced.store import effects, retries
+from bounced.store import effects, retries, sent
 from bounced.store.claims import ClaimedMessage
 from bounced.store.schema import BounceEvent, InboundMessage
 
@@ -152,13 +152,12 @@ def _record_one(
             decision = Decision(verdict=Verdict.RECORD, rule=rule)
         else:
             open_retry = retries.find_open(connection, subject, orig_message_id)
-            # Provably ours (DESIGN.md step 7): the bounce came to a valid signed
-            # VERP address of this very recipient and returned the original.
-            provably_ours = bool(
-                verp is not None
-                and verp.valid
-                and verp.recipient == subject
-                and returned is not None
+            # Provably ours (DESIGN.md step 7): the bounce returned the original
+            # and came to a valid signed VERP address of this very recipient, or
+            # the original's Message-ID is one the sender recorded for them.
+            provably_ours = returned is not None and (
+                bool(verp is not None and verp.valid and verp.recipient == subject)
+                or sent.is_recorded(connection, returned.message_id, subject)
             )
             history = effects.history(
                 connection,

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 
 from bounced import privacy
+from bounced.store import sent
 from bounced.store.schema import (
     BounceEvent,
     DomainState,
@@ -123,6 +124,7 @@ class Erasure:
     raw_messages: int = 0
     retries: int = 0
     soft_bounces: int = 0
+    sent_messages: int = 0
     webhook_deliveries: int = 0
     suppressions: int = 0
     audit_entries: int = 0
@@ -135,6 +137,7 @@ class Erasure:
             "raw_messages": self.raw_messages,
             "retries": self.retries,
             "soft_bounces": self.soft_bounces,
+            "sent_messages": self.sent_messages,
             "webhook_deliveries": self.webhook_deliveries,
             "suppressions": self.suppressions,
             "audit_entries": self.audit_entries,
@@ -213,6 +216,7 @@ def forget(
     erasure.soft_bounces = _deleted(
         connection, delete(SoftBounce).where(SoftBounce.address == address)
     )
+    erasure.sent_messages = sent.forget(connection, address)
     erasure.webhook_deliveries = _deleted(
         connection,
         delete(WebhookDelivery).where(_mentions(WebhookDelivery.payload, address)),

@@ -339,3 +339,19 @@ class ForgottenAddress(Base):
     digest: Mapped[str] = mapped_column(String(64), primary_key=True)
     reason: Mapped[str] = mapped_column(String(32))
     forgotten_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SentMessage(Base):
+    """A Message-ID the sender says it used for one recipient (POST /v1/sent).
+
+    The relay dispatcher re-sends a returned original only when it is provably
+    ours: a signed VERP address, or a Message-ID recorded here for that very
+    recipient, for senders that cannot vary their Return-Path. Kept as long as
+    raw bounces ([privacy] raw_retention): a bounce comes back within days.
+    """
+
+    __tablename__ = "sent_messages"
+
+    message_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(320), primary_key=True)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
