@@ -56,3 +56,11 @@ class ApiError(BouncedError):
         self.code = code
         self.message = message
         super().__init__(message)
+
+
+def at_most(count: int, limit: int, noun: str) -> None:
+    """413 `too_many_<noun>` for a request that carries more than `limit` items."""
+    if count > limit:
+        raise ApiError(
+            413, f"too_many_{noun}", f"{count} {noun}; at most {limit} per request"
+        )

@@ -19,7 +19,7 @@ from bounced.api import models
 from bounced.api.auth import ADMIN
 from bounced.api.context import ApiContext, context
 from bounced.api.responses import SafeJSONResponse
-from bounced.errors import ApiError
+from bounced.errors import at_most
 
 router = APIRouter(prefix="/v1", tags=["retries"])
 
@@ -37,13 +37,7 @@ def record_sent(body: models.SentRequest, ctx: Context) -> Response:
     """Pairs are kept for `[privacy] raw_retention`; recording one twice is
     harmless (`already`). Pairs whose Message-ID or recipient cannot be read are
     listed under `invalid`, the rest are recorded."""
-    limit = service.MAX_SENT_PER_REQUEST
-    if len(body.messages) > limit:
-        raise ApiError(
-            413,
-            "too_many_messages",
-            f"{len(body.messages)} messages; at most {limit} per request",
-        )
+    at_most(len(body.messages), service.MAX_SENT_PER_REQUEST, "messages")
     result = service.record_sent(
         ctx.engine,
         [(item.message_id, item.recipient) for item in body.messages],

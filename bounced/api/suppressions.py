@@ -24,7 +24,7 @@ from bounced.api import models
 from bounced.api.auth import ADMIN, READ
 from bounced.api.context import ApiContext, context
 from bounced.api.responses import SafeJSONResponse
-from bounced.errors import ApiError
+from bounced.errors import ApiError, at_most
 from bounced.reasons import Reason
 from bounced.sanitize import escape_json
 from bounced.store.suppressions import Filters, SuppressionRow
@@ -78,13 +78,7 @@ def check_many(body: models.CheckRequest, ctx: Context) -> Response:
     only. Entries that are not addresses are listed under `invalid` and count as
     not suppressed.
     """
-    limit = ctx.api.max_check_addresses
-    if len(body.addresses) > limit:
-        raise ApiError(
-            413,
-            "too_many_addresses",
-            f"{len(body.addresses)} addresses; at most {limit} per request",
-        )
+    at_most(len(body.addresses), ctx.api.max_check_addresses, "addresses")
     result = service.check_many(
         ctx.engine,
         body.addresses,
