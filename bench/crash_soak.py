@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import random
-import smtplib
 import subprocess
 import sys
 import tempfile
@@ -37,8 +36,8 @@ from sqlalchemy import func, select
 
 from bounced.store.engine import make_engine
 from bounced.store.schema import BounceEvent, InboundMessage, Suppression
-from tests.mail import dsn, wait_for
-from tests.test_crash import DaemonProcess
+from tests.mail import wait_for
+from tests.test_crash import DaemonProcess, _sender
 
 SETTINGS = {
     "BOUNCED_PROCESSOR_CLAIM_TIMEOUT": "1s",  # a killed worker's claims come back soon
@@ -88,24 +87,6 @@ class Outcome:
         twice = {r for r, n in self.events.items() if n > 1}
         twice |= {a for a, n in self.suppressed.items() if n > 1}
         return sorted(twice)
-
-
-def _sender(port: int, name: str, acked: list[str], stop: threading.Event) -> None:
-    """Send until the daemon dies or `stop`; record each recipient answered 250."""
-    n = 0
-    try:
-        with smtplib.SMTP("127.0.0.1", port, timeout=10) as client:
-            client.ehlo("mx.example.net")
-            while not stop.is_set():
-                recipient = f"{name}-{n}@example.org"
-                n += 1
-                client.mail("")
-                client.rcpt("b@bounces.example.com")
-                code, _ = client.data(dsn(recipient, "5.1.1", 550))
-                if code == 250:
-                    acked.append(recipient)
-    except (OSError, smtplib.SMTPException):
-        return  # killed mid-session: what was not answered 250 may be lost
 
 
 def run(
