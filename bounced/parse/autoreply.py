@@ -90,11 +90,14 @@ def detect(msg: MessageView) -> list[Finding]:
         _has_marker(msg, "auto-submitted", ("auto-generated",))
         and msg.header("x-auto-response-suppress") is not None
     )
-    if _NOT_A_REPLY_SUBJECT.search(subject):
+    # An auto-reply's subject echoes ours after its prefix ("Autosvar: Please
+    # confirm your seat"): the challenge words count only without the prefix.
+    announced = _SUBJECT.search(subject) is not None
+    if not announced and _NOT_A_REPLY_SUBJECT.search(subject):
         return []
     if marked and _BOUNCE_SUBJECT.search(subject):
         return []
-    if not marked and not _SUBJECT.search(subject):
+    if not marked and not announced:
         return []
     sender = addresses.clean(msg.from_) or sender
     return [

@@ -109,6 +109,21 @@ def test_a_challenge_response_request_is_neither_bounce_nor_vacation() -> None:
     assert not parse(raw).findings
 
 
+def test_an_out_of_office_reply_echoing_a_confirm_subject_is_still_a_reply() -> None:
+    raw = _message(
+        [
+            ("From", "Person <person@firma.example>"),
+            ("Subject", "Automatic reply: Please confirm your seat at our webinar"),
+            ("Auto-Submitted", "auto-replied"),
+            *COMMON,
+        ],
+        "I am out of the office until Monday.\n",
+    )
+    report = parse(raw)
+    assert [f.recipient for f in report.findings] == ["person@firma.example"]
+    assert classify(report.findings[0]).reason is Reason.VACATION
+
+
 def test_a_person_quoting_a_bounce_in_a_reply_is_not_a_bounce() -> None:
     raw = _message(
         [
