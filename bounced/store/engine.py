@@ -91,13 +91,17 @@ def insert_ignoring_conflicts(
     Both backends speak it, each through its own dialect's insert(): two daemons
     creating the same row at once must not make one of them fail.
     """
+    statement = dialect_insert(connection, table).values(**values)
+    result = connection.execute(statement.on_conflict_do_nothing(index_elements=keys))
+    return bool(result.rowcount == 1)
+
+
+def dialect_insert(connection: Connection, table: Any) -> Any:
+    """The backend's own insert(), which has ON CONFLICT (the generic one has not)."""
     if connection.dialect.name == "postgresql":
         from sqlalchemy.dialects import postgresql
 
-        statement: Any = postgresql.insert(table).values(**values)
-    else:
-        from sqlalchemy.dialects import sqlite
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
 
-        statement = sqlite.insert(table).values(**values)
-    result = connection.execute(statement.on_conflict_do_nothing(index_elements=keys))
-    return bool(result.rowcount == 1)
+    return sqlite.insert(table)

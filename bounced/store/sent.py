@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 
+from bounced.store.engine import dialect_insert
 from bounced.store.schema import SentMessage
 
 MAX_MESSAGE_ID = 255
@@ -39,14 +38,11 @@ def record(
     ]
     if not rows:
         return 0
-    insert: Any = (
-        postgresql.insert(SentMessage)
-        if connection.dialect.name == "postgresql"
-        else sqlite.insert(SentMessage)
+    statement = (
+        dialect_insert(connection, SentMessage)
+        .on_conflict_do_nothing(index_elements=["message_id", "recipient"])
+        .returning(SentMessage.message_id)
     )
-    statement = insert.on_conflict_do_nothing(
-        index_elements=["message_id", "recipient"]
-    ).returning(SentMessage.message_id)
     # RETURNING names the rows inserted (executemany's rowcount is not reliable
     # across drivers); conflicts return nothing.
     return len(connection.execute(statement, rows).all())

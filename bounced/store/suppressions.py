@@ -25,12 +25,12 @@ from sqlalchemy import (
     true,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from bounced import address as addresses
 from bounced.policy import History
 from bounced.report import Classification, Finding
+from bounced.store.engine import dialect_insert
 from bounced.store.schema import Suppression, SuppressionChange
 
 
@@ -547,14 +547,11 @@ def insert_missing(
         }
         for row in unique.values()
     ]
-    insert_ = (
-        postgresql.insert(Suppression)
-        if connection.dialect.name == "postgresql"
-        else sqlite.insert(Suppression)
+    statement = (
+        dialect_insert(connection, Suppression)
+        .on_conflict_do_nothing(index_elements=["address", "scope"])
+        .returning(Suppression.address, Suppression.scope, Suppression.reason)
     )
-    statement = insert_.on_conflict_do_nothing(
-        index_elements=["address", "scope"]
-    ).returning(Suppression.address, Suppression.scope, Suppression.reason)
     inserted = connection.execute(statement, values).all()
     if inserted:
         connection.execute(
