@@ -84,27 +84,25 @@ def parse_headers(block: bytes | str) -> list[tuple[str, str]]:
     The block is split into logical lines (a line plus its indented
     continuations) by one regex, which keeps this hot path cheap.
     """
-    text = (
-        block.decode("utf-8", "replace") if isinstance(block, bytes) else block
-    ).replace("\r", "")
+    text = block.decode("utf-8", "replace") if isinstance(block, bytes) else block
+    if "\r" in text:
+        text = text.replace("\r", "")
     headers: list[tuple[str, str]] = []
+    append = headers.append
     for chunk in _LOGICAL_LINE.split(text.strip("\n")):
-        colon = chunk.find(":")
-        name = chunk[:colon].strip() if colon > 0 else ""
-        if not name or " " in name or "\n" in name:
+        name, colon, value = chunk.partition(":")
+        name = name.strip()
+        if not colon or not name or " " in name or "\n" in name:
             if not headers and chunk.startswith("From "):
                 continue
             if headers and _PARAM_LINE.match(chunk):
                 # An unindented parameter line (lhost-verizon-02.eml:
                 # "boundary=..." under Content-Type) continues the header.
-                key, value = headers[-1]
-                headers[-1] = (key, f"{value} {_unfold(chunk)}")
+                key, previous = headers[-1]
+                headers[-1] = (key, f"{previous} {_unfold(chunk)}")
                 continue
             break
-        value = chunk[colon + 1 :]
-        headers.append(
-            (name.lower(), _unfold(value) if "\n" in value else value.strip())
-        )
+        append((name.lower(), _unfold(value) if "\n" in value else value.strip()))
         if len(headers) >= MAX_HEADERS:
             raise OverBudget("headers")
     return headers
@@ -116,7 +114,7 @@ def _unfold(value: str) -> str:
     Split and strip rather than a `[ \t]*\n[ \t]*` regex: that one backtracks
     quadratically over a long run of blanks with no newline (seconds on 40 KB).
     """
-    return " ".join(line.strip(" \t") for line in value.split("\n")).strip()
+    return " ".join([line.strip(" \t") for line in value.split("\n")]).strip()
 
 
 def parse_parts(raw: bytes) -> Part:

@@ -21,21 +21,28 @@ from __future__ import annotations
 
 import re
 
-# Sentences that name the command; each group's first word decides (see _WORDS).
-_SENTENCE = re.compile(
-    # the first letters of the alternatives first: most positions fail one test
-    r"(?=[iadesmrgf])"
-    r"(?:in\s+reply\s+to\s+(?:the\s+)?(rcpt\s+to|mail\s+from|end\s+of\s+data|data"
-    r"|helo|ehlo|lhlo|starttls|auth|bdat|initial\s+greeting)\b"
-    r"|after\s+(?:pipelined\s+)?(rcpt\s+to|mail\s+from|end\s+of\s+data|data"
-    r"|initial\s+connection|helo|ehlo|lhlo|rcpt\s+command|mail\s+command|starttls"
-    r"|auth)\b"
-    r"|did\s+not\s+like\s+our\s+(rcpt\s+to|mail\s+from|final\s+data|data|helo|ehlo)\b"
-    r"|error\s+following\s+(rcpt|mail|data)\s+command"
-    r"|(does\s+not\s+like\s+recipient|sender\s+was\s+rejected"
-    r"|my\s+name\s+was\s+rejected|refused\s+to\s+talk\s+to\s+me|greeting\s+failed"
-    r"|failed\s+on\s+data\s+command))",
-)  # searched in lowercased text: three times faster than re.I
+# Sentences that name the command; group 1 decides (see _WORDS). One pattern
+# per leading word, searched separately in lowercased text, the earliest match
+# winning: each then starts with a literal the regex engine skips ahead to,
+# three times faster than one alternation (and than re.I).
+_SENTENCES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"in\s+reply\s+to\s+(?:the\s+)?(rcpt\s+to|mail\s+from|end\s+of\s+data|data"
+        r"|helo|ehlo|lhlo|starttls|auth|bdat|initial\s+greeting)\b",
+        r"after\s+(?:pipelined\s+)?(rcpt\s+to|mail\s+from|end\s+of\s+data|data"
+        r"|initial\s+connection|helo|ehlo|lhlo|rcpt\s+command|mail\s+command|starttls"
+        r"|auth)\b",
+        r"did\s+not\s+like\s+our\s+(rcpt\s+to|mail\s+from|final\s+data|data|helo|ehlo)\b",
+        r"error\s+following\s+(rcpt|mail|data)\s+command",
+        r"(does\s+not\s+like\s+recipient)",
+        r"(sender\s+was\s+rejected)",
+        r"(my\s+name\s+was\s+rejected)",
+        r"(refused\s+to\s+talk\s+to\s+me)",
+        r"(greeting\s+failed)",
+        r"(failed\s+on\s+data\s+command)",
+    )
+)
 # A transcript line: ">>> RCPT To:<a@b>" (command sent) or "<<< 550 ..." (reply).
 _TRANSCRIPT = re.compile(r"^[ \t]*(>>>|<<<)[ \t]*(\S[^\n]*)$", re.M)
 _REFUSAL = re.compile(r"[45]\d\d\b")
@@ -73,10 +80,20 @@ def command(text: str | None) -> str | None:
     if not text:
         return None
     text = text[:MAX_TEXT]
-    said = _SENTENCE.search(text.lower())
+    said = _first_sentence(text.lower())
     if said is not None:
-        return _word(next(group for group in said.groups() if group))
+        return _word(said[1])
     return transcript_command(text)
+
+
+def _first_sentence(lowered: str) -> re.Match[str] | None:
+    """The earliest sentence naming a command (no two can start at one place)."""
+    first: re.Match[str] | None = None
+    for sentence in _SENTENCES:
+        match = sentence.search(lowered)
+        if match is not None and (first is None or match.start() < first.start()):
+            first = match
+    return first
 
 
 def transcript_command(text: str, recipient: str | None = None) -> str | None:

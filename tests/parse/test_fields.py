@@ -3,7 +3,11 @@ and the identifiers of the returned original message."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bounced.parse import codes, parse
 from bounced.reasons import Reason
@@ -226,3 +230,29 @@ def test_a_number_outside_2yz_to_5yz_is_no_reply_code(fields, status):
     assert [(f.recipient, f.status, f.reply_code) for f in report.findings] == [
         ("kijitora@7jo.example.jp", status, None)
     ]
+
+
+# The patterns as first written, with the look-behind in front: codes.py moves
+# it behind the first character for speed, which must not change a match.
+_LOOKBEHIND_FIRST = {
+    "_STATUS": re.compile(r"(?<![\d.])([245])\.([0-7])\.(\d{1,3})(?!\.?\d)"),
+    "_REPLY": re.compile(r"(?<![\w.,/+=-])([245][0-5]\d)(?=[ \t\-:)\]]|$)", re.M),
+    "_PAIR": re.compile(
+        r"(?<![\w.,/+-])([245][0-5]\d)[ \t-]{1,3}['\"(#]?"
+        r"([245])\.([0-7])\.(\d{1,3})(?!\.?\d)"
+    ),
+}
+
+
+_CODE_TOKENS = ["550", "421", "5.1.1", "4.7.0", "550 5.1.1", "550-5.7.1"]
+_NEIGHBOURS = [*".-#'(,/+=:) \t\n", "a", "é", "٣", "_", "0", "5"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CODE_TOKENS + _NEIGHBOURS), max_size=12).map("".join))
+def test_code_patterns_match_where_the_lookbehind_first_forms_do(text: str) -> None:
+    for name, reference in _LOOKBEHIND_FIRST.items():
+        ours = getattr(codes, name)
+        assert [m.span() for m in ours.finditer(text)] == [
+            m.span() for m in reference.finditer(text)
+        ], name
