@@ -15,9 +15,8 @@ from bounced.parse import notice
 from bounced.parse.message import MessageView
 from bounced.report import Action, Finding
 
-_GATE = re.compile(
-    r"running the Courier mail server|^NOTICE: mail delivery status", re.M
-)
+_BANNER = "running the Courier mail server"
+_NOTICE = re.compile(r"^NOTICE: mail delivery status", re.M)
 _START = re.compile(
     r"(?:cannot be delivered|has not been delivered|could not be delivered)[^\n]*:\s*\n"
 )
@@ -27,7 +26,10 @@ _END = re.compile(r"^-{10,}\s*$", re.M)
 
 def detect(msg: MessageView) -> list[Finding]:
     """One finding per `<recipient>:` paragraph of a Courier notice."""
-    if not (_GATE.search(msg.subject) or _GATE.search(msg.text[:800])):
+    if not any(
+        _BANNER in sniff or _NOTICE.search(sniff)
+        for sniff in (msg.subject, msg.text[:800])
+    ):
         return []
     start = _START.search(msg.text)
     if start is None:

@@ -16,13 +16,11 @@ from bounced.parse import notice
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
-_START = re.compile(
-    r"(?=[dfhn])"  # the first letters: most positions fail this one test
-    r"(?:did not reach the following recipient\(s\)|"
-    r"following recipient\(s\) could not be reached|"
-    r"hat folgende Empfänger nicht erreicht|"
-    r"n'a pas pu être remis aux destinataires suivants)[^\n]*:\s*\n",
-    re.I,
+_START = notice.Headings(
+    r"did not reach the following recipient\(s\)[^\n]*:\s*\n",
+    r"following recipient\(s\) could not be reached[^\n]*:\s*\n",
+    r"hat folgende empfänger nicht erreicht[^\n]*:\s*\n",
+    r"n'a pas pu être remis aux destinataires suivants[^\n]*:\s*\n",
 )
 # Bounded and without nested open-ended runs: linear on any line.
 _RECIPIENT = re.compile(
@@ -35,10 +33,10 @@ _MSEXCH = re.compile(r"MSEXCH:", re.I)
 
 def detect(msg: MessageView) -> list[Finding]:
     """One finding per recipient line of an Exchange 2003 NDR."""
-    start = _START.search(msg.text, 0, 6000)  # the heading opens the notice
+    start = _START.span(msg.text, 6000)  # the heading opens the notice
     if start is None:
         return []
-    text = msg.text[start.end() :]
+    text = msg.text[start[1] :]
     findings = []
     for match, body in notice.blocks(text, _RECIPIENT):
         if not body.strip() and not _MSEXCH.search(text):

@@ -15,7 +15,7 @@ from bounced.parse import notice
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
-_GATE = re.compile(r"Message status - undeliverable|GroupWise|GWIA", re.I)
+_GATE = notice.Headings(r"message status - undeliverable", r"groupwise", r"gwia")
 _USER = re.compile(
     r"^\s*(?:User|Recipient|To):\s*<?([^\s<>@]{1,128}@[^\s<>]{1,255}?)>?\s*$", re.M
 )
@@ -24,7 +24,7 @@ _USER = re.compile(
 def detect(msg: MessageView) -> list[Finding]:
     """One finding per "User:" block."""
     sniff = msg.subject + " " + (msg.header("x-mailer") or "") + " " + msg.text[:600]
-    if _GATE.search(sniff) is None:
+    if _GATE.span(sniff) is None:
         return []
     return notice.unique(
         [notice.finding(m[1], body) for m, body in notice.blocks(msg.notice, _USER)]

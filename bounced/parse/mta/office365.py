@@ -16,17 +16,15 @@ from bounced.parse import addresses, notice
 from bounced.parse.message import MessageView
 from bounced.report import Finding
 
-_START = re.compile(
-    r"(?=[dyleabfr])"  # the first letters: most positions fail this one test
-    r"(?:Delivery has failed to these recipients or groups:|"
-    r"Your message to .{1,200} couldn't be delivered|"
-    r"Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen|"
-    r"La remise à ces destinataires ou groupes a échoué|"
-    r"Error en la entrega a estos destinatarios o grupos|"
-    r"Bezorging is mislukt voor deze ontvangers of groepen|"
-    r"Falha na entrega para estes destinatários ou grupos|"
-    r"Recapito non riuscito a questi destinatari o gruppi)",
-    re.I,
+_START = notice.Headings(
+    r"delivery has failed to these recipients or groups:",
+    r"your message to .{1,200} couldn't be delivered",
+    r"die zustellung an folgende empfänger oder gruppen ist fehlgeschlagen",
+    r"la remise à ces destinataires ou groupes a échoué",
+    r"error en la entrega a estos destinatarios o grupos",
+    r"bezorging is mislukt voor deze ontvangers of groepen",
+    r"falha na entrega para estes destinatários ou grupos",
+    r"recapito non riuscito a questi destinatari o gruppi",
 )
 _ADMIN = re.compile(
     r"Diagnostic information for administrators:|"
@@ -70,10 +68,10 @@ _GENERATING = re.compile(
 
 def detect(msg: MessageView) -> list[Finding]:
     """Findings from the administrators' section, else from the list of recipients."""
-    start = _START.search(msg.text, 0, 6000)  # the heading opens the notice
+    start = _START.span(msg.text, 6000)  # the heading opens the notice
     if start is None:
         return []
-    text = notice.cut(msg.text[start.start() :], None, _END)
+    text = notice.cut(msg.text[start[0] :], None, _END)
     admin = _ADMIN.search(text)
     generating = _GENERATING.search(text)
     reporting = generating[1] if generating else None
@@ -89,7 +87,7 @@ def detect(msg: MessageView) -> list[Finding]:
         if found:
             return notice.unique(found)
     listing = text[: admin.start()] if admin else text
-    heading = _HEADING.match(start[0])
+    heading = _HEADING.match(msg.text[start[0] : start[1]])
     if heading is not None:
         # The 2016+ layout names the one recipient in its heading; the prose
         # below it quotes other addresses (rhost-microsoft-03.eml).

@@ -17,12 +17,12 @@ from bounced.report import Action, Finding
 
 # qmail-send.c: "Hi. This is the qmail-send program at ..." and the bounce
 # subject "failure notice"; netqmail keeps both.
-_START = re.compile(
-    r"^Hi\. This is the qmail[-\w]* program at |"
-    r"I'm afraid I wasn't able to deliver your message|"
-    r"^This is the qmail-send program|"
-    r"I'm not going to try again",
-    re.M,
+# Separate patterns, each led by a literal the regex engine skips ahead to.
+_START = (
+    re.compile(r"^Hi\. This is the qmail[-\w]* program at ", re.M),
+    re.compile(r"I'm afraid I wasn't able to deliver your message"),
+    re.compile(r"^This is the qmail-send program", re.M),
+    re.compile(r"I'm not going to try again"),
 )
 _RECIPIENT = re.compile(r"^<([^>\s@]{1,128}@[^>\s]{1,255})>:?[ \t]*$", re.M)
 # qmail-send.c: the copy of the message follows this line.
@@ -32,7 +32,8 @@ _PERMANENT = "This is a permanent error"
 
 def detect(msg: MessageView) -> list[Finding]:
     """One finding per `<recipient>:` paragraph of a qmail bounce."""
-    if _START.search(msg.text[:2000]) is None:
+    head = msg.text[:2000]
+    if not any(start.search(head) for start in _START):
         return []
     text = notice.cut(msg.text, None, _END)
     permanent = _PERMANENT in text
