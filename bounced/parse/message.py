@@ -36,11 +36,14 @@ HARVESTED_HEADERS = (
     "feedback-id",
 )
 # A header block pasted into a text notice (qmail, Exim, Exchange 2003 text-only
-# bounces): these names, two of them at least, mark where it starts.
+# bounces): these names, two of them at least, mark where it starts. Line-start
+# patterns here begin with "\n" and are searched in "\n" + text, where a match's
+# start is the line's offset in text: a leading "^" under re.M would make the
+# regex engine try every position instead of jumping from newline to newline.
 _INLINE_HEADER = re.compile(
-    r"^(?:Return-Path|Received|Message-I[Dd]|From|To|Subject|Date|MIME-Version"
+    r"\n(?:Return-Path|Received|Message-I[Dd]|From|To|Subject|Date|MIME-Version"
     r"|Content-Type|DKIM-Signature|X-[\w-]+|List-[\w-]+)[ \t]*:",
-    re.M | re.I,
+    re.I,
 )
 # "[^<>]" and not "[^>]": a run of "<" then fails at once instead of scanning
 # 2000 characters from each of them.
@@ -192,7 +195,7 @@ def _status_report(text: str) -> StatusReport:
     return StatusReport(first, [block for block in rest if _is_recipient_block(block)])
 
 
-_INLINE_DSN = re.compile(r"^(?:Reporting-MTA|Final-Recipient)[ \t]*:", re.M | re.I)
+_INLINE_DSN = re.compile(r"\n(?:Reporting-MTA|Final-Recipient)[ \t]*:", re.I)
 
 
 def _inline_status_reports(text: str) -> list[StatusReport]:
@@ -202,7 +205,7 @@ def _inline_status_reports(text: str) -> list[StatusReport]:
     starting at Reporting-MTA or Final-Recipient is read as one status part
     when it names a recipient.
     """
-    match = _INLINE_DSN.search(text)
+    match = _INLINE_DSN.search("\n" + text)  # see _INLINE_HEADER
     if match is None:
         return []
     report = _status_report(text[match.start() : match.start() + 16384])
@@ -225,9 +228,9 @@ def _inline_returned(text: str) -> tuple[list[tuple[str, str]], bool, int]:
     From, are taken as its header block.
     """
     skip_until = 0
-    for match in _INLINE_HEADER.finditer(text):
-        start = match.start()
-        if start < skip_until or (start > 0 and text[start - 1] != "\n"):
+    for match in _INLINE_HEADER.finditer("\n" + text):
+        start = match.start()  # the line's offset in text
+        if start < skip_until:
             continue
         tail = text[start : start + 65536]
         head, _, body = tail.partition("\n\n")

@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from bounced.parse import addresses, codes, session
 from bounced.report import Action, Finding
 
-_SPACES = re.compile(r"\s+")
-
 
 class Headings:
     """Alternative headings or gate phrases, of which the earliest is wanted.
@@ -59,7 +57,7 @@ class Headings:
 
 def squeeze(text: str) -> str:
     """Whitespace runs collapsed to one space, ends trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # what \s+ -> " " does, in half the time
 
 
 def finding(
