@@ -572,6 +572,27 @@ PROVIDERS = [
         "because it is on the account-level suppression list.",
         R.SUPPRESSED,
     ),
+    (
+        "sparkpost suppression",
+        "5.7.1",
+        "554 5.7.1 recipient address suppressed due to customer policy",
+        R.SUPPRESSED,
+    ),
+    (
+        "gmail dmarc alignment",
+        "5.7.32",
+        "550-5.7.32 Your email has been blocked because the From: header (RFC5322) "
+        "in this message isn't aligned with either the authenticated SPF or DKIM "
+        "organizational domain.",
+        R.AUTHFAILURE,
+    ),
+    (
+        "outlook 5.7.515",
+        "5.7.515",
+        "550 5.7.515 Access denied, sending domain [EXAMPLE.ORG] does not meet the "
+        "required authentication level.",
+        R.AUTHFAILURE,
+    ),
 ]
 
 
@@ -586,6 +607,21 @@ def test_provider_replies(status, text, reason):
     """Replies worded as the big providers document them classify as they mean."""
     finding = Finding(recipient="bob@example.org", status=status, diagnostic=text)
     assert classify(finding).reason is reason, classify(finding).rule
+
+
+def test_a_policy_refusal_in_the_greeting_is_a_block_of_our_ip():
+    """web.de answers the connection with "554 ... Reject due to policy
+    restrictions": nothing but our IP is known then."""
+    text = (
+        "554-mx.web.example (mxweb112) Nemesis ESMTP Service not available "
+        "554-No SMTP service 554 Reject due to policy restrictions."
+    )
+    greeting = Finding(recipient="b@example.org", diagnostic=text, smtp_command="CONN")
+    after_data = Finding(
+        recipient="b@example.org", diagnostic=text, smtp_command="DATA"
+    )
+    assert classify(greeting).reason is R.BLOCKED
+    assert classify(after_data).reason is R.POLICYVIOLATION
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])

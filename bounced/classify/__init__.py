@@ -211,6 +211,10 @@ def classify(finding: Finding) -> Classification:
         # about our IP or domain (rhost-zoho-03.eml), so the refusal is of us.
         reason = Reason.BLOCKED if command in ("CONN", "HELO") else Reason.REJECTED
         rule += f", before DATA ({command})"
+    elif reason is Reason.POLICYVIOLATION and command == "CONN":
+        # A policy refusal in the greeting, before we named sender or
+        # recipient, can only be about the connecting IP.
+        reason, rule = Reason.BLOCKED, rule + ", at connection"
     elif reason in _ADDRESS and command == "MAIL":
         reason, rule = Reason.REJECTED, rule + ", at MAIL FROM"
     elif reason is Reason.HOSTUNKNOWN and not permanent:

@@ -245,6 +245,11 @@ _AUTHFAILURE: tuple[Phrase, ...] = (
     # authenticate with either SPF or DKIM", also as a 4.7.26 rate limit
     "sender is unauthenticated | it is unauthenticated | unauthenticated mail",
     "requires all senders to authenticate",
+    # Gmail 5.7.32 "... isn't aligned with either the authenticated SPF or DKIM
+    # organizational domain"; Outlook.com 5.7.515 (2025) "does not meet the
+    # required authentication level ... authentication requirements"
+    "authenticated spf or dkim | required authentication level",
+    "authentication requirements",
 )
 
 _REQUIREPTR: tuple[Phrase, ...] = (
@@ -1085,6 +1090,10 @@ _SYNTAXERROR: tuple[Phrase, ...] = (
 _SUPPRESSED: tuple[Phrase, ...] = (
     # Amazon SES account-level suppression list
     "suppression list | has suppressed sending",
+    # SparkPost "554 5.7.1 recipient address suppressed due to customer policy"
+    Rx(
+        r"(?:address|recipient) (?:(?:was|is|has been) )?suppressed", needs="suppressed"
+    ),
 )
 
 # -- weak tables: used only when no precise status code decided ----------------------
