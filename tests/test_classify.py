@@ -593,6 +593,18 @@ PROVIDERS = [
         "required authentication level.",
         R.AUTHFAILURE,
     ),
+    (
+        "hmailserver no mx",
+        None,
+        "Error Type: DNS No mail servers appear to exists for the recipients address.",
+        R.HOSTUNKNOWN,
+    ),
+    (
+        "gateway attachment type",
+        "5.7.1",
+        "550 5.7.1 Message rejected: attachment type not allowed by recipient policy",
+        R.POLICYVIOLATION,
+    ),
 ]
 
 

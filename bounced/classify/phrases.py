@@ -558,6 +558,11 @@ _POLICYVIOLATION: tuple[Phrase, ...] = (
     "host network not allowed",  # Mimecast: a Permitted Senders policy refused us
     "illegal attachment | attachment not allowed | prohibited attachment",
     "forbidden attachment | forbidden extension | blocked attachment",
+    # "attachment type not allowed by recipient policy", "attachments are not permitted"
+    Rx(
+        r"attachments?(?: types?| extensions?)? (?:is |are )?not (?:allowed|permitted)",
+        needs="attachment",
+    ),
     "policy restrictions | rejected by policy | anti-spoofing",
     "header error",  # Sendmail milters, "554 5.7.9 Header error" (lhost-sendmail-09)
     # Gmail 552 5.7.0: an attachment type Gmail refuses (executables, macros)
@@ -616,6 +621,8 @@ _HOSTUNKNOWN: tuple[Phrase, ...] = (
     "domain is not reachable | domain must exist",  # Sisimai Reason/HostUnknown.pm
     "name or service not known | bad destination system address",
     "couldn't find any host named | could not find any host named",  # qmail-remote
+    # hMailServer "No mail servers appear to exists for the recipients address"
+    "no mail servers appear to exist",
     # Exim "all relevant MX records point to non-existent hosts"; Yahoo 553
     # 5.1.2 "Invalid recipient domain" (longer than "invalid recipient", so it
     # is the phrase read at that position)
