@@ -78,19 +78,7 @@ def find_failure(text: str | None) -> tuple[int | None, str | None]:
         if match[1][0] == match[2] != "2" and int(match[1]) in REPLY_CODES:
             return int(match[1]), f"{match[2]}.{int(match[3])}.{int(match[4])}"
     status = next((s for s in find_statuses(text) if s[0] != "2"), None)
-    reply = None
-    for match in _REPLY.finditer(text):
-        code = int(match[1])
-        if (
-            code >= 400
-            and code in REPLY_CODES
-            and not _NOT_REPLY_BEFORE.search(
-                text[max(0, match.start() - 12) : match.start()]
-            )
-        ):
-            reply = code
-            break
-    return consistent_reply(status, reply), status
+    return consistent_reply(status, find_reply(text, lowest=400)), status
 
 
 def find_status(text: str | None) -> str | None:
@@ -108,12 +96,12 @@ def find_statuses(text: str) -> list[str]:
     return [f"{m[1]}.{int(m[2])}.{int(m[3])}" for m in _STATUS.finditer(text)]
 
 
-def find_reply(text: str | None) -> int | None:
-    """The first plausible SMTP reply code in `text`."""
+def find_reply(text: str | None, lowest: int = 200) -> int | None:
+    """The first plausible SMTP reply code in `text`, from `lowest` up."""
     if not text:
         return None
     for match in _REPLY.finditer(text):
-        if int(match[1]) not in REPLY_CODES:
+        if int(match[1]) < lowest or int(match[1]) not in REPLY_CODES:
             continue
         if _NOT_REPLY_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
             continue

@@ -11,33 +11,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bounced.parse import addresses, codes, session
+from bounced.parse import addresses, codes, patterns, session
 from bounced.report import Action, Finding
 
 
 class Headings:
     """Alternative headings or gate phrases, of which the earliest is wanted.
 
-    A case-insensitive alternation cannot skip ahead to a likely first
-    character, so it tries every branch at every position of every notice
-    that reaches the detector. Here each alternative is its own pattern,
-    written in lower case (lower-casing a pattern would turn \\S into \\s) and
-    searched in the lower-cased text, where the regex engine jumps from one
-    occurrence of its first characters to the next: five times faster. When
+    Each alternative is its own pattern, written in lower case (lower-casing a
+    pattern would turn \\S into \\s) and searched in the lower-cased text by
+    `patterns.earliest`: five times faster than one re.I alternation. When
     lower-casing changes the text's length (a few non-ASCII letters do), the
     positions would not fit the text; a case-insensitive search answers then.
     """
 
     __slots__ = ("_any_case", "_patterns")
 
-    def __init__(self, *patterns: str) -> None:
+    def __init__(self, *headings: str) -> None:
         # Escapes (\S, \W) are not letters of the heading.
-        letters = [re.sub(r"\\.", "", pattern) for pattern in patterns]
+        letters = [re.sub(r"\\.", "", heading) for heading in headings]
         if any(text != text.lower() for text in letters):
             raise ValueError("Headings are written in lower case")
-        self._patterns = tuple(re.compile(pattern) for pattern in patterns)
+        self._patterns = tuple(re.compile(heading) for heading in headings)
         self._any_case = re.compile(
-            "|".join(f"(?:{pattern})" for pattern in patterns), re.I
+            "|".join(f"(?:{heading})" for heading in headings), re.I
         )
 
     def span(self, text: str, end: int | None = None) -> tuple[int, int] | None:
@@ -47,12 +44,8 @@ class Headings:
         if len(lowered) != len(text):
             match = self._any_case.search(text)
             return match.span() if match else None
-        first: tuple[int, int] | None = None
-        for pattern in self._patterns:
-            found = pattern.search(lowered)
-            if found is not None and (first is None or found.start() < first[0]):
-                first = found.span()
-        return first
+        match = patterns.earliest(self._patterns, lowered)
+        return match.span() if match else None
 
 
 def squeeze(text: str) -> str:

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 
+from bounced.parse import patterns
+
 # Sentences that name the command; group 1 decides (see _WORDS). One pattern
-# per leading word, searched separately in lowercased text, the earliest match
-# winning: each then starts with a literal the regex engine skips ahead to,
-# three times faster than one alternation (and than re.I).
+# per leading word, searched in lowercased text by patterns.earliest (no two can
+# start at one place): three times faster than one alternation with re.I.
 _SENTENCES = tuple(
     re.compile(pattern)
     for pattern in (
@@ -80,20 +81,10 @@ def command(text: str | None) -> str | None:
     if not text:
         return None
     text = text[:MAX_TEXT]
-    said = _first_sentence(text.lower())
+    said = patterns.earliest(_SENTENCES, text.lower())
     if said is not None:
         return _word(said[1])
     return transcript_command(text)
-
-
-def _first_sentence(lowered: str) -> re.Match[str] | None:
-    """The earliest sentence naming a command (no two can start at one place)."""
-    first: re.Match[str] | None = None
-    for sentence in _SENTENCES:
-        match = sentence.search(lowered)
-        if match is not None and (first is None or match.start() < first.start()):
-            first = match
-    return first
 
 
 def transcript_command(text: str, recipient: str | None = None) -> str | None:
